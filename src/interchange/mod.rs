@@ -1,0 +1,8 @@
+//! The public workspace interchange format (JSON, version 1): parsing with errors that
+//! name record and field, validation of every rule, and writing.
+
+mod document;
+mod validate;
+
+pub use document::{parse_document, to_json, Document, FORMAT_NAME, FORMAT_VERSION};
+pub use validate::validate;

@@ -1,0 +1,12 @@
+//! Lodestar core: domain types, validation, storage, interchange.
+//! Knows nothing of Tauri or the webview; the app and the CLI are thin shells over it.
+
+pub mod error;
+pub mod interchange;
+pub mod model;
+pub mod sample;
+pub mod store;
+pub mod workspace_path;
+
+pub use error::{Error, ErrorCode, Result};
+pub use store::Workspace;

@@ -1,0 +1,72 @@
+//! Domain types, one file per concept. They are also the records of the public
+//! workspace format (WORKSPACE-FORMAT.md), so serde names match the format exactly
+//! and unknown fields are refused.
+
+pub mod cycle;
+pub mod decision;
+pub mod experiment;
+pub mod feedback;
+pub mod key_result;
+pub mod kpi;
+pub mod milestone;
+pub mod objective;
+pub mod product;
+pub mod roadmap;
+
+pub use cycle::Cycle;
+pub use decision::Decision;
+pub use experiment::{Experiment, ExperimentStatus};
+pub use feedback::{Feedback, FeedbackSource, Theme};
+pub use key_result::{CheckIn, KeyResult, KeyResultKind, KeyResultMilestone};
+pub use kpi::{Kpi, KpiCategory, Measurement};
+pub use milestone::Milestone;
+pub use objective::{Objective, ObjectiveCategory, ObjectiveStatus};
+pub use product::{LifecycleStage, Product, ProductField, Revision};
+pub use roadmap::{Baseline, BaselineItem, Horizon, Ice, ItemKind, ItemStatus, Lane, Moscow, Rice, RoadmapItem};
+
+/// An enumeration stored as its snake_case name, in JSON and in SQLite alike.
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+        $(#[$meta])*
+        pub enum $name {
+            $(#[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// The accepted names, for error messages.
+            pub fn names() -> String {
+                [$($text),+].join(", ")
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    other => Err(format!("\"{other}\" is not one of: {}", $name::names())),
+                }
+            }
+        }
+
+        impl rusqlite::types::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.as_str().into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                v.as_str()?.parse().map_err(|e: String| rusqlite::types::FromSqlError::Other(e.into()))
+            }
+        }
+    };
+}
+pub(crate) use named_enum;

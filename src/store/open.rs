@@ -1,0 +1,215 @@
+//! Opening a workspace file. A file is inspected read-only first; only a healthy
+//! Lodestar workspace of a known schema version is ever opened for writing, so a
+//! foreign, damaged or newer file is left byte-for-byte as it was.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{Migrations, M};
+
+use crate::error::{Error, ErrorCode, Result};
+
+/// Written into the SQLite header (`PRAGMA application_id`) so Lodestar recognises its files: "LodS".
+pub const APPLICATION_ID: i32 = 0x4C6F_6453;
+
+/// Numbered migrations; the schema version is their count (`PRAGMA user_version`).
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!("migrations/001_initial.sql"))])
+}
+
+pub const SCHEMA_VERSION: i64 = 1;
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// An open workspace: one SQLite file the user owns.
+pub struct Workspace {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+/// What `lodestar check` reports about a healthy file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckReport {
+    pub schema_version: i64,
+}
+
+impl Workspace {
+    /// Opens the workspace at `path`, creating a new one when no file (or an empty
+    /// file) is there. Refuses foreign, damaged and newer files without writing to them.
+    pub fn open(path: &Path) -> Result<Workspace> {
+        let fresh = match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                return Err(Error::new(ErrorCode::Io, format!("{} is a folder, not a workspace file.", path.display())))
+            }
+            Ok(m) => m.len() == 0,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+            Err(e) => return Err(Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", path.display()))),
+        };
+        if fresh {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot create {}: {e}", dir.display())))?;
+            }
+        } else {
+            inspect(path)?;
+        }
+        let mut conn = Connection::open(path).map_err(|e| describe(path, e.into()))?;
+        configure(&conn)?;
+        if fresh {
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| Error::internal(format!("Could not upgrade {}: {e}", path.display())))?;
+        Ok(Workspace { conn, path: path.to_path_buf() })
+    }
+
+    /// Opens an existing workspace; a missing file is an error rather than a new workspace.
+    pub fn open_existing(path: &Path) -> Result<Workspace> {
+        if !path.exists() {
+            return Err(Error::new(ErrorCode::NotFound, format!("There is no workspace at {}.", path.display())));
+        }
+        Self::open(path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` inside one transaction: it either fully happens or not at all.
+    pub(crate) fn with_tx<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// Checks a workspace file without changing it: integrity and schema version.
+pub fn check(path: &Path) -> Result<CheckReport> {
+    if !path.exists() {
+        return Err(Error::new(ErrorCode::NotFound, format!("There is no workspace at {}.", path.display())));
+    }
+    inspect(path)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // WAL keeps readers and the writer apart; FULL makes every acknowledged edit durable.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Read-only inspection of an existing, non-empty file.
+fn inspect(path: &Path) -> Result<CheckReport> {
+    let mut header = Vec::with_capacity(100);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(100).read_to_end(&mut header))
+        .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", path.display())))?;
+    if header.len() < 100 || &header[..16] != SQLITE_MAGIC {
+        let hint = match header.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') | Some(b'[') => " It looks like a JSON file: use File ▸ Import JSON… (or `lodestar import`) instead.",
+            _ => "",
+        };
+        return Err(Error::new(
+            ErrorCode::NotAWorkspace,
+            format!("{} is not a Lodestar workspace: it is not a SQLite database.{hint} The file was not changed.", path.display()),
+        ));
+    }
+    let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
+    if app_id != APPLICATION_ID {
+        return Err(Error::new(
+            ErrorCode::NotAWorkspace,
+            format!("{} is not a Lodestar workspace: it is another program's SQLite database. The file was not changed.", path.display()),
+        ));
+    }
+    check_not_truncated(path, &header)?;
+
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| describe(path, e.into()))?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| describe(path, e.into()))?;
+    if version > SCHEMA_VERSION {
+        return Err(Error::new(
+            ErrorCode::NewerVersion,
+            format!(
+                "{} was written by a newer version of Lodestar (schema {version}; this version reads up to {SCHEMA_VERSION}). \
+                 Update Lodestar to open it. The file was not changed.",
+                path.display()
+            ),
+        ));
+    }
+    let mut problems = Vec::new();
+    {
+        let mut stmt = conn.prepare("PRAGMA quick_check").map_err(|e| describe(path, e.into()))?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(|e| describe(path, e.into()))?;
+        for row in rows {
+            problems.push(row.map_err(|e| describe(path, e.into()))?);
+        }
+    }
+    if problems.len() != 1 || problems[0] != "ok" {
+        return Err(damaged(path, &problems.into_iter().take(3).collect::<Vec<_>>().join("; ")));
+    }
+    Ok(CheckReport { schema_version: version })
+}
+
+/// The header says how many pages the file holds; a shorter file lost its tail.
+fn check_not_truncated(path: &Path, header: &[u8]) -> Result<()> {
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65536u64,
+        n => n as u64,
+    };
+    let pages = u32::from_be_bytes([header[28], header[29], header[30], header[31]]) as u64;
+    let change_counter = &header[24..28];
+    let valid_for = &header[92..96];
+    let len = std::fs::metadata(path)?.len();
+    // The page count is only trustworthy when written by the same change (SQLite ≥ 3.7).
+    if change_counter == valid_for && pages > 0 && len < pages * page_size {
+        return Err(damaged(path, &format!("the file is {len} bytes but should hold {} bytes; it was cut short", pages * page_size)));
+    }
+    Ok(())
+}
+
+fn damaged(path: &Path, detail: &str) -> Error {
+    Error::new(
+        ErrorCode::Damaged,
+        format!(
+            "{} is a damaged Lodestar workspace ({detail}). It was not opened and not changed; restore it from a backup.",
+            path.display()
+        ),
+    )
+}
+
+/// Names the file in storage errors met while opening it.
+fn describe(path: &Path, e: Error) -> Error {
+    match e.code {
+        ErrorCode::Damaged => damaged(path, &e.message),
+        ErrorCode::NotAWorkspace => Error::new(
+            ErrorCode::NotAWorkspace,
+            format!("{} is not a Lodestar workspace. The file was not changed.", path.display()),
+        ),
+        _ => e,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn schema_version_is_the_number_of_migrations() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::open(&dir.path().join("w.lodestar")).unwrap();
+        let v: i64 = ws.conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+    }
+}

@@ -1,0 +1,118 @@
+//! The product: name, vision, strategy, lifecycle stage, each with a revision history.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::Workspace;
+use crate::error::{Error, Result};
+use crate::model::{LifecycleStage, Product, ProductField, Revision};
+
+/// Longest product name accepted; it titles windows and exported pictures.
+pub const MAX_NAME_CHARS: usize = 120;
+
+impl Workspace {
+    pub fn product(&self) -> Result<Product> {
+        Ok(read_product(&self.conn)?)
+    }
+
+    /// Sets one product field and records the change as a revision. `value` is the
+    /// user's text: trimmed, empty means "not set" (not allowed for the name).
+    /// Returns false when the value did not change (nothing is written).
+    pub fn set_product_field(&mut self, field: ProductField, value: Option<&str>, now: DateTime<Utc>) -> Result<bool> {
+        let value = value.map(str::trim).filter(|v| !v.is_empty());
+        let new = validate_field(field, value)?;
+        self.with_tx(|tx| {
+            let old = read_product(tx)?;
+            let changed = write_field(tx, &old, field, new.clone(), now)?;
+            Ok(changed)
+        })
+    }
+
+    /// The revisions of one product field (or all when `None`), newest first.
+    pub fn product_revisions(&self, field: Option<ProductField>) -> Result<Vec<Revision>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT field, old_value, new_value, changed_at FROM revisions
+             WHERE entity = 'product' AND (?1 IS NULL OR field = ?1) ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map(params![field.map(|f| f.as_str())], |r| {
+            Ok(Revision { field: r.get(0)?, old_value: r.get(1)?, new_value: r.get(2)?, changed_at: r.get(3)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+/// Checks a new value for a product field; the one place these rules live.
+fn validate_field(field: ProductField, value: Option<&str>) -> Result<Option<String>> {
+    match field {
+        ProductField::Name => {
+            let name = value.ok_or_else(|| {
+                Error::invalid("product", "name", "The product name cannot be empty: give the product a name.")
+            })?;
+            if name.chars().count() > MAX_NAME_CHARS {
+                return Err(Error::invalid(
+                    "product",
+                    "name",
+                    format!("The product name is too long: at most {MAX_NAME_CHARS} characters."),
+                ));
+            }
+            Ok(Some(name.to_string()))
+        }
+        ProductField::Vision | ProductField::Strategy => Ok(value.map(str::to_string)),
+        ProductField::LifecycleStage => match value {
+            None => Ok(None),
+            Some(v) => v
+                .parse::<LifecycleStage>()
+                .map(|s| Some(s.as_str().to_string()))
+                .map_err(|e| Error::invalid("product", "lifecycle_stage", format!("Unknown lifecycle stage: {e}."))),
+        },
+    }
+}
+
+pub(super) fn read_product(conn: &rusqlite::Connection) -> rusqlite::Result<Product> {
+    conn.query_row("SELECT name, vision, strategy, lifecycle_stage FROM product WHERE singleton = 1", [], |r| {
+        Ok(Product { name: r.get(0)?, vision: r.get(1)?, strategy: r.get(2)?, lifecycle_stage: r.get(3)? })
+    })
+    .optional()
+    .map(|p| p.unwrap_or_default())
+}
+
+fn current_text(p: &Product, field: ProductField) -> Option<String> {
+    match field {
+        ProductField::Name => Some(p.name.clone()),
+        ProductField::Vision => p.vision.clone(),
+        ProductField::Strategy => p.strategy.clone(),
+        ProductField::LifecycleStage => p.lifecycle_stage.map(|s| s.as_str().to_string()),
+    }
+}
+
+/// Writes one (already validated) field and its revision when it changed.
+pub(super) fn write_field(
+    tx: &Transaction<'_>,
+    old: &Product,
+    field: ProductField,
+    new: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let before = current_text(old, field);
+    if before == new {
+        return Ok(false);
+    }
+    // The column name comes from the enum, never from user text.
+    let sql = format!("UPDATE product SET {} = ?1 WHERE singleton = 1", field.as_str());
+    tx.execute(&sql, params![new])?;
+    tx.execute(
+        "INSERT INTO revisions (entity, entity_id, field, old_value, new_value, changed_at)
+         VALUES ('product', '', ?1, ?2, ?3, ?4)",
+        params![field.as_str(), before, new, now.to_rfc3339_opts(SecondsFormat::Secs, true)],
+    )?;
+    Ok(true)
+}
+
+/// Replaces the whole product inside an import, recording a revision per changed field.
+pub(super) fn replace_product(tx: &Transaction<'_>, new: &Product, now: DateTime<Utc>) -> Result<()> {
+    let old = read_product(tx)?;
+    for field in ProductField::ALL {
+        write_field(tx, &old, *field, current_text(new, *field), now)?;
+    }
+    Ok(())
+}

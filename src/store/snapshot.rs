@@ -1,0 +1,376 @@
+//! The whole workspace at once: replace it with a validated document (import), read it
+//! back as a document (export), and tell whether it holds anything yet.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection, Transaction};
+
+use super::product::{read_product, replace_product};
+use super::Workspace;
+use crate::error::Result;
+use crate::interchange::{validate, Document};
+use crate::model::*;
+
+/// Tables holding records of the format, children before parents (for deletion).
+const RECORD_TABLES: &[&str] = &[
+    "decision_links", "decisions", "experiments", "feedback_items", "feedback_themes", "feedback", "themes",
+    "baseline_items", "baselines", "key_result_milestones", "milestones", "roadmap_item_dependencies",
+    "roadmap_item_objectives", "roadmap_items", "lanes", "checkins", "key_results", "measurements", "kpis",
+    "objectives", "cycles",
+];
+
+impl Workspace {
+    /// Replaces everything in the workspace with `doc`, all or nothing. The document is
+    /// validated first; product field changes are recorded as revisions.
+    pub fn import_document(&mut self, doc: &Document, now: DateTime<Utc>) -> Result<()> {
+        validate(doc)?;
+        self.with_tx(|tx| {
+            for table in RECORD_TABLES {
+                tx.execute(&format!("DELETE FROM {table}"), [])?;
+            }
+            replace_product(tx, &doc.product, now)?;
+            insert_records(tx, doc)?;
+            Ok(())
+        })
+    }
+
+    /// The whole workspace as a format-v1 document, records in the order they were written.
+    pub fn export_document(&self) -> Result<Document> {
+        read_document(&self.conn)
+    }
+
+    /// True when the workspace holds no records and an untouched product.
+    pub fn is_empty(&self) -> Result<bool> {
+        let product = read_product(&self.conn)?;
+        if product != Product::default() {
+            return Ok(false);
+        }
+        for table in RECORD_TABLES {
+            let any: bool = self.conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), [], |r| r.get(0))?;
+            if any {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+}
+
+fn insert_records(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
+    for c in &doc.cycles {
+        tx.execute("INSERT INTO cycles (id, start, end) VALUES (?1, ?2, ?3)", params![c.id, c.start, c.end])?;
+    }
+    // Parents may come after their children in the list: insert, then link.
+    for o in &doc.objectives {
+        tx.execute(
+            "INSERT INTO objectives (id, title, description, cycle, category, owner, status, weight)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![o.id, o.title, o.description, o.cycle, o.category, o.owner, o.status, o.weight],
+        )?;
+    }
+    for o in doc.objectives.iter().filter(|o| o.parent.is_some()) {
+        tx.execute("UPDATE objectives SET parent = ?2 WHERE id = ?1", params![o.id, o.parent])?;
+    }
+    for k in &doc.kpis {
+        tx.execute(
+            "INSERT INTO kpis (id, name, category, unit, higher_is_better) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![k.id, k.name, k.category, k.unit, k.higher_is_better],
+        )?;
+    }
+    for m in &doc.measurements {
+        tx.execute("INSERT INTO measurements (kpi, date, value) VALUES (?1, ?2, ?3)", params![m.kpi, m.date, m.value])?;
+    }
+    for k in &doc.key_results {
+        tx.execute(
+            "INSERT INTO key_results (id, objective, title, kind, unit, baseline, target, weight, kpi)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![k.id, k.objective, k.title, k.kind, k.unit, k.baseline, k.target, k.weight, k.kpi],
+        )?;
+    }
+    for c in &doc.checkins {
+        tx.execute(
+            "INSERT INTO checkins (key_result, date, value, confidence, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![c.key_result, c.date, c.value, c.confidence, c.note],
+        )?;
+    }
+    for (pos, l) in doc.lanes.iter().enumerate() {
+        tx.execute("INSERT INTO lanes (id, name, color, position) VALUES (?1, ?2, ?3, ?4)", params![l.id, l.name, l.color, pos as i64])?;
+    }
+    for r in &doc.roadmap_items {
+        let (reach, impact, confidence, effort) = match &r.rice {
+            Some(x) => (Some(x.reach), Some(x.impact), Some(x.confidence), Some(x.effort)),
+            None => (None, None, None, None),
+        };
+        let (ice_impact, ice_confidence, ease) = match &r.ice {
+            Some(x) => (Some(x.impact), Some(x.confidence), Some(x.ease)),
+            None => (None, None, None),
+        };
+        tx.execute(
+            "INSERT INTO roadmap_items (id, lane, title, start, end, kind, status, horizon, expected_impact, tradeoff,
+                 rice_reach, rice_impact, rice_confidence, rice_effort, ice_impact, ice_confidence, ice_ease,
+                 moscow, urgent, important)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+            params![
+                r.id, r.lane, r.title, r.start, r.end, r.kind, r.status, r.horizon, r.expected_impact, r.tradeoff,
+                reach, impact, confidence, effort, ice_impact, ice_confidence, ease, r.moscow, r.urgent, r.important
+            ],
+        )?;
+    }
+    for r in &doc.roadmap_items {
+        for (pos, o) in r.objectives.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO roadmap_item_objectives (item, objective, position) VALUES (?1, ?2, ?3)",
+                params![r.id, o, pos as i64],
+            )?;
+        }
+        for (pos, d) in r.depends_on.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO roadmap_item_dependencies (item, depends_on, position) VALUES (?1, ?2, ?3)",
+                params![r.id, d, pos as i64],
+            )?;
+        }
+    }
+    for m in &doc.milestones {
+        tx.execute(
+            "INSERT INTO milestones (id, objective, title, due, done_on, roadmap_item) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![m.id, m.objective, m.title, m.due, m.done_on, m.roadmap_item],
+        )?;
+    }
+    for b in &doc.key_result_milestones {
+        tx.execute(
+            "INSERT INTO key_result_milestones (key_result, milestone) VALUES (?1, ?2)",
+            params![b.key_result, b.milestone],
+        )?;
+    }
+    for b in &doc.baselines {
+        tx.execute("INSERT INTO baselines (id, name, saved_on) VALUES (?1, ?2, ?3)", params![b.id, b.name, b.saved_on])?;
+        for i in &b.items {
+            tx.execute(
+                "INSERT INTO baseline_items (baseline, item, lane, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![b.id, i.item, i.lane, i.start, i.end],
+            )?;
+        }
+    }
+    for t in &doc.themes {
+        tx.execute("INSERT INTO themes (id, name) VALUES (?1, ?2)", params![t.id, t.name])?;
+    }
+    for f in &doc.feedback {
+        tx.execute(
+            "INSERT INTO feedback (id, date, source, customer, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![f.id, f.date, f.source, f.customer, f.text],
+        )?;
+        for (pos, t) in f.themes.iter().enumerate() {
+            tx.execute("INSERT INTO feedback_themes (feedback, theme, position) VALUES (?1, ?2, ?3)", params![f.id, t, pos as i64])?;
+        }
+        for (pos, r) in f.roadmap_items.iter().enumerate() {
+            tx.execute("INSERT INTO feedback_items (feedback, item, position) VALUES (?1, ?2, ?3)", params![f.id, r, pos as i64])?;
+        }
+    }
+    for e in &doc.experiments {
+        tx.execute(
+            "INSERT INTO experiments (id, title, belief, measure, success_signal, change_our_mind, status, result,
+                 objective, roadmap_item)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                e.id, e.title, e.belief, e.measure, e.success_signal, e.change_our_mind, e.status, e.result,
+                e.objective, e.roadmap_item
+            ],
+        )?;
+    }
+    for d in &doc.decisions {
+        tx.execute(
+            "INSERT INTO decisions (id, date, title, rationale, alternatives) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![d.id, d.date, d.title, d.rationale, d.alternatives],
+        )?;
+        for (pos, target) in d.links.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO decision_links (decision, target, position) VALUES (?1, ?2, ?3)",
+                params![d.id, target, pos as i64],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs `sql` and maps every row with `f`.
+fn all<T>(conn: &Connection, sql: &str, f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], f)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<T>>>()?)
+}
+
+/// The ids listed in a link table for one owner, in their stored order.
+fn linked(conn: &Connection, sql: &str, owner: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([owner], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+}
+
+fn read_document(conn: &Connection) -> Result<Document> {
+    let mut doc = Document::new(read_product(conn)?);
+    doc.cycles = all(conn, "SELECT id, start, end FROM cycles ORDER BY rowid", |r| {
+        Ok(Cycle { id: r.get(0)?, start: r.get(1)?, end: r.get(2)? })
+    })?;
+    doc.objectives = all(
+        conn,
+        "SELECT id, title, description, cycle, parent, category, owner, status, weight FROM objectives ORDER BY rowid",
+        |r| {
+            Ok(Objective {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                description: r.get(2)?,
+                cycle: r.get(3)?,
+                parent: r.get(4)?,
+                category: r.get(5)?,
+                owner: r.get(6)?,
+                status: r.get(7)?,
+                weight: r.get(8)?,
+            })
+        },
+    )?;
+    doc.key_results = all(
+        conn,
+        "SELECT id, objective, title, kind, unit, baseline, target, weight, kpi FROM key_results ORDER BY rowid",
+        |r| {
+            Ok(KeyResult {
+                id: r.get(0)?,
+                objective: r.get(1)?,
+                title: r.get(2)?,
+                kind: r.get(3)?,
+                unit: r.get(4)?,
+                baseline: r.get(5)?,
+                target: r.get(6)?,
+                weight: r.get(7)?,
+                kpi: r.get(8)?,
+            })
+        },
+    )?;
+    doc.checkins = all(conn, "SELECT key_result, date, value, confidence, note FROM checkins ORDER BY id", |r| {
+        Ok(CheckIn { key_result: r.get(0)?, date: r.get(1)?, value: r.get(2)?, confidence: r.get(3)?, note: r.get(4)? })
+    })?;
+    doc.kpis = all(conn, "SELECT id, name, category, unit, higher_is_better FROM kpis ORDER BY rowid", |r| {
+        Ok(Kpi { id: r.get(0)?, name: r.get(1)?, category: r.get(2)?, unit: r.get(3)?, higher_is_better: r.get(4)? })
+    })?;
+    doc.measurements = all(conn, "SELECT kpi, date, value FROM measurements ORDER BY id", |r| {
+        Ok(Measurement { kpi: r.get(0)?, date: r.get(1)?, value: r.get(2)? })
+    })?;
+    doc.milestones = all(
+        conn,
+        "SELECT id, objective, title, due, done_on, roadmap_item FROM milestones ORDER BY rowid",
+        |r| {
+            Ok(Milestone {
+                id: r.get(0)?,
+                objective: r.get(1)?,
+                title: r.get(2)?,
+                due: r.get(3)?,
+                done_on: r.get(4)?,
+                roadmap_item: r.get(5)?,
+            })
+        },
+    )?;
+    doc.key_result_milestones = all(conn, "SELECT key_result, milestone FROM key_result_milestones ORDER BY rowid", |r| {
+        Ok(KeyResultMilestone { key_result: r.get(0)?, milestone: r.get(1)? })
+    })?;
+    doc.lanes = all(conn, "SELECT id, name, color FROM lanes ORDER BY position, rowid", |r| {
+        Ok(Lane { id: r.get(0)?, name: r.get(1)?, color: r.get(2)? })
+    })?;
+    doc.roadmap_items = all(
+        conn,
+        "SELECT id, lane, title, start, end, kind, status, horizon, expected_impact, tradeoff,
+                rice_reach, rice_impact, rice_confidence, rice_effort, ice_impact, ice_confidence, ice_ease,
+                moscow, urgent, important
+         FROM roadmap_items ORDER BY rowid",
+        |r| {
+            let rice = match r.get::<_, Option<f64>>(10)? {
+                Some(reach) => Some(Rice { reach, impact: r.get(11)?, confidence: r.get(12)?, effort: r.get(13)? }),
+                None => None,
+            };
+            let ice = match r.get::<_, Option<f64>>(14)? {
+                Some(impact) => Some(Ice { impact, confidence: r.get(15)?, ease: r.get(16)? }),
+                None => None,
+            };
+            Ok(RoadmapItem {
+                id: r.get(0)?,
+                lane: r.get(1)?,
+                title: r.get(2)?,
+                start: r.get(3)?,
+                end: r.get(4)?,
+                kind: r.get(5)?,
+                status: r.get(6)?,
+                horizon: r.get(7)?,
+                objectives: vec![],
+                depends_on: vec![],
+                expected_impact: r.get(8)?,
+                tradeoff: r.get(9)?,
+                rice,
+                ice,
+                moscow: r.get(17)?,
+                urgent: r.get(18)?,
+                important: r.get(19)?,
+            })
+        },
+    )?;
+    for item in &mut doc.roadmap_items {
+        item.objectives =
+            linked(conn, "SELECT objective FROM roadmap_item_objectives WHERE item = ?1 ORDER BY position", &item.id)?;
+        item.depends_on =
+            linked(conn, "SELECT depends_on FROM roadmap_item_dependencies WHERE item = ?1 ORDER BY position", &item.id)?;
+    }
+    doc.baselines = all(conn, "SELECT id, name, saved_on FROM baselines ORDER BY rowid", |r| {
+        Ok(Baseline { id: r.get(0)?, name: r.get(1)?, saved_on: r.get(2)?, items: vec![] })
+    })?;
+    for b in &mut doc.baselines {
+        let mut stmt = conn.prepare_cached("SELECT item, lane, start, end FROM baseline_items WHERE baseline = ?1 ORDER BY rowid")?;
+        let rows = stmt.query_map([&b.id], |r| {
+            Ok(BaselineItem { item: r.get(0)?, lane: r.get(1)?, start: r.get::<_, NaiveDate>(2)?, end: r.get(3)? })
+        })?;
+        b.items = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    }
+    doc.themes = all(conn, "SELECT id, name FROM themes ORDER BY rowid", |r| Ok(Theme { id: r.get(0)?, name: r.get(1)? }))?;
+    doc.feedback = all(conn, "SELECT id, date, source, customer, text FROM feedback ORDER BY rowid", |r| {
+        Ok(Feedback {
+            id: r.get(0)?,
+            date: r.get(1)?,
+            source: r.get(2)?,
+            customer: r.get(3)?,
+            text: r.get(4)?,
+            themes: vec![],
+            roadmap_items: vec![],
+        })
+    })?;
+    for f in &mut doc.feedback {
+        f.themes = linked(conn, "SELECT theme FROM feedback_themes WHERE feedback = ?1 ORDER BY position", &f.id)?;
+        f.roadmap_items = linked(conn, "SELECT item FROM feedback_items WHERE feedback = ?1 ORDER BY position", &f.id)?;
+    }
+    doc.experiments = all(
+        conn,
+        "SELECT id, title, belief, measure, success_signal, change_our_mind, status, result, objective, roadmap_item
+         FROM experiments ORDER BY rowid",
+        |r| {
+            Ok(Experiment {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                belief: r.get(2)?,
+                measure: r.get(3)?,
+                success_signal: r.get(4)?,
+                change_our_mind: r.get(5)?,
+                status: r.get(6)?,
+                result: r.get(7)?,
+                objective: r.get(8)?,
+                roadmap_item: r.get(9)?,
+            })
+        },
+    )?;
+    doc.decisions = all(conn, "SELECT id, date, title, rationale, alternatives FROM decisions ORDER BY rowid", |r| {
+        Ok(Decision {
+            id: r.get(0)?,
+            date: r.get(1)?,
+            title: r.get(2)?,
+            rationale: r.get(3)?,
+            alternatives: r.get(4)?,
+            links: vec![],
+        })
+    })?;
+    for d in &mut doc.decisions {
+        d.links = linked(conn, "SELECT target FROM decision_links WHERE decision = ?1 ORDER BY position", &d.id)?;
+    }
+    Ok(doc)
+}
