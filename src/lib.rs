@@ -6,6 +6,7 @@ pub mod interchange;
 pub mod model;
 pub mod sample;
 pub mod store;
+pub mod views;
 pub mod workspace_path;
 
 pub use error::{Error, ErrorCode, Result};

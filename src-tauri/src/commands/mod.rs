@@ -1,0 +1,4 @@
+//! Commands called by the UI, one file per view area; each is a call into the core.
+
+pub mod strategy;
+pub mod workspace;

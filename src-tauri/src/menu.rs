@@ -1,0 +1,187 @@
+//! The File and Edit menus. File actions open native dialogs on a worker thread
+//! (dialogs block), call the core, then tell the UI that the workspace changed.
+
+use std::path::{Path, PathBuf};
+
+use lodestar::interchange::{parse_document, to_json};
+use lodestar::sample::sample_document;
+use lodestar::workspace_path::{data_dir, sample_workspace, EXTENSION};
+use lodestar::{Error, ErrorCode, Workspace};
+use tauri::menu::{Menu, MenuEvent, MenuItemBuilder, SubmenuBuilder};
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
+
+use crate::session::{self, Session};
+
+pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let item = |id: &str, label: &str, accel: Option<&str>| {
+        let b = MenuItemBuilder::with_id(id, label);
+        match accel {
+            Some(a) => b.accelerator(a).build(app),
+            None => b.build(app),
+        }
+    };
+    let file = SubmenuBuilder::new(app, "File")
+        .item(&item("new", "New Workspace…", Some("CmdOrCtrl+N"))?)
+        .item(&item("open", "Open…", Some("CmdOrCtrl+O"))?)
+        .item(&item("open-sample", "Open Sample Workspace", None)?)
+        .separator()
+        .item(&item("import-json", "Import JSON…", Some("CmdOrCtrl+I"))?)
+        .item(&item("export-json", "Export JSON…", Some("CmdOrCtrl+Shift+E"))?)
+        .separator()
+        .quit()
+        .build()?;
+    let edit = SubmenuBuilder::new(app, "Edit").cut().copy().paste().separator().select_all().build()?;
+    Menu::with_items(app, &[&file, &edit])
+}
+
+pub fn handle(app: &AppHandle, event: MenuEvent) {
+    let id = event.id().0.clone();
+    let app = app.clone();
+    // Dialogs block until answered: keep them off the main thread.
+    std::thread::spawn(move || {
+        let result = match id.as_str() {
+            "new" => new_workspace(&app),
+            "open" => open_workspace(&app),
+            "open-sample" => open_sample_workspace(&app, &sample_workspace()).map(|_| true),
+            "import-json" => import_json(&app),
+            "export-json" => export_json(&app).map(|_| false),
+            _ => Ok(false),
+        };
+        match result {
+            Ok(true) => session::announce_change(&app),
+            Ok(false) => {}
+            Err(e) => session::show_error(&app, "Lodestar", &e),
+        }
+    });
+}
+
+fn workspace_filter() -> (&'static str, [&'static str; 3]) {
+    ("Lodestar workspace", [EXTENSION, "db", "sqlite"])
+}
+
+/// Asks where to create a new workspace, refusing to reuse an existing file.
+fn new_workspace(app: &AppHandle) -> lodestar::Result<bool> {
+    let (name, exts) = workspace_filter();
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title("New workspace")
+        .set_directory(data_dir())
+        .set_file_name(format!("New product.{EXTENSION}"))
+        .add_filter(name, &exts)
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(false);
+    };
+    let path = with_extension(path);
+    if path.exists() {
+        return Err(Error::new(
+            ErrorCode::Invalid,
+            format!("{} already exists. Choose a new name, or use File ▸ Open… to open it.", path.display()),
+        ));
+    }
+    session::open(app, &path)?;
+    Ok(true)
+}
+
+fn open_workspace(app: &AppHandle) -> lodestar::Result<bool> {
+    let (name, exts) = workspace_filter();
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title("Open workspace")
+        .set_directory(data_dir())
+        .add_filter(name, &exts)
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(false);
+    };
+    session::open(app, &path)?;
+    Ok(true)
+}
+
+/// Opens the sample workspace, filling it with Acme Analytics when it is new or empty.
+pub fn open_sample_workspace(app: &AppHandle, path: &Path) -> lodestar::Result<()> {
+    let mut ws = Workspace::open(path)?;
+    if ws.is_empty()? {
+        ws.import_document(&sample_document(chrono::Local::now().date_naive()), chrono::Utc::now())?;
+    }
+    drop(ws);
+    session::open(app, path)
+}
+
+/// Replaces the open workspace's contents with a JSON document, after confirmation.
+fn import_json(app: &AppHandle) -> lodestar::Result<bool> {
+    let Some(file) = app
+        .dialog()
+        .file()
+        .set_title("Import workspace JSON")
+        .add_filter("Lodestar workspace JSON", &["json"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(false);
+    };
+    let text = std::fs::read_to_string(&file)
+        .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
+    let doc = parse_document(&text)?;
+    let session = app.state::<Session>();
+    let target = session.with(|ws| Ok(ws.info()?))?;
+    if !target.is_empty {
+        let replace = app
+            .dialog()
+            .message(format!(
+                "Replace everything in “{}” ({}) with the contents of {}? This cannot be undone from inside the app.",
+                target.product_name,
+                target.path,
+                file.display()
+            ))
+            .title("Import JSON")
+            .kind(MessageDialogKind::Warning)
+            .buttons(MessageDialogButtons::OkCancelCustom("Replace".into(), "Cancel".into()))
+            .blocking_show();
+        if !replace {
+            return Ok(false);
+        }
+    }
+    session.with(|ws| ws.import_document(&doc, chrono::Utc::now()))?;
+    Ok(true)
+}
+
+fn export_json(app: &AppHandle) -> lodestar::Result<()> {
+    let session = app.state::<Session>();
+    let (doc, name) = session.with(|ws| Ok((ws.export_document()?, ws.product()?.name)))?;
+    let Some(file) = app
+        .dialog()
+        .file()
+        .set_title("Export workspace JSON")
+        .set_file_name(format!("{}.json", safe_file_name(&name)))
+        .add_filter("JSON", &["json"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(());
+    };
+    let tmp = file.with_extension("json.lodestar-tmp");
+    std::fs::write(&tmp, to_json(&doc) + "\n")
+        .and_then(|_| std::fs::rename(&tmp, &file))
+        .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot write {}: {e}", file.display())))
+}
+
+fn with_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension(EXTENSION)
+    }
+}
+
+/// A product name made safe as a file name.
+fn safe_file_name(name: &str) -> String {
+    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() || " -_.".contains(c) { c } else { '_' }).collect();
+    let trimmed = cleaned.trim().trim_matches('.');
+    if trimmed.is_empty() { "workspace".into() } else { trimmed.into() }
+}

@@ -1,0 +1,79 @@
+//! The workspace the window is showing, and the few shell actions around it
+//! (open, title, error dialogs, telling the UI that the workspace changed).
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use lodestar::{Error, ErrorCode, Workspace};
+use tauri::{AppHandle, Emitter, Manager, WebviewWindow};
+use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+
+/// Event sent to the UI after the open workspace was replaced or reloaded.
+pub const WORKSPACE_CHANGED: &str = "workspace-changed";
+
+#[derive(Default)]
+pub struct Session {
+    workspace: Mutex<Option<Workspace>>,
+}
+
+impl Session {
+    /// Runs `f` on the open workspace; an error when none could be opened.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Workspace) -> lodestar::Result<T>) -> lodestar::Result<T> {
+        let mut guard = self.workspace.lock().map_err(|_| Error::internal("workspace lock poisoned"))?;
+        match guard.as_mut() {
+            Some(ws) => f(ws),
+            None => Err(Error::new(
+                ErrorCode::NotFound,
+                "No workspace is open. Use File ▸ New, Open… or Open sample workspace.",
+            )),
+        }
+    }
+
+    fn replace(&self, ws: Workspace) {
+        if let Ok(mut guard) = self.workspace.lock() {
+            *guard = Some(ws);
+        }
+    }
+}
+
+/// Opens `path` (creating a new workspace there when nothing is) and makes it current.
+pub fn open(app: &AppHandle, path: &Path) -> lodestar::Result<()> {
+    let ws = Workspace::open(path)?;
+    app.state::<Session>().replace(ws);
+    if let Err(e) = lodestar::workspace_path::remember_last_opened(path) {
+        eprintln!("lodestar: could not remember the last workspace: {e}");
+    }
+    Ok(())
+}
+
+/// Sets the window title to the product name, and tells the UI to reload.
+pub fn announce_change(app: &AppHandle) {
+    retitle(app);
+    match app.state::<Session>().with(|ws| ws.info()) {
+        Ok(info) => {
+            let _ = app.emit(WORKSPACE_CHANGED, info);
+        }
+        Err(e) => eprintln!("lodestar: {e}"),
+    }
+}
+
+pub fn retitle(app: &AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        refresh_title(app, &window);
+    }
+}
+
+pub fn refresh_title(app: &AppHandle, window: &WebviewWindow) {
+    let title = match app.state::<Session>().with(|ws| ws.product()) {
+        Ok(p) => format!("{} — Lodestar", p.name),
+        Err(_) => "Lodestar".to_string(),
+    };
+    let _ = window.set_title(&title);
+}
+
+/// A native error dialog; blocks the calling thread, so never call it on the main thread
+/// from a menu handler (use a spawned thread there).
+pub fn show_error(app: &AppHandle, title: &str, e: &Error) {
+    eprintln!("lodestar: {title}: {e}");
+    app.dialog().message(e.one_line()).title(title).kind(MessageDialogKind::Error).show(|_| {});
+}

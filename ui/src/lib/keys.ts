@@ -1,0 +1,44 @@
+// Keyboard decisions as pure functions of a key event's shape.
+
+export type KeyLike = { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey?: boolean };
+
+export type ControlKind = "input" | "textarea" | "select";
+
+/** What a key does inside a field editor: save it, revert it to the saved value, or nothing. */
+export function fieldKeyAction(kind: ControlKind, e: KeyLike): "commit" | "revert" | null {
+  if (e.key === "Escape") return "revert";
+  if (e.key !== "Enter") return null;
+  if (kind === "input") return "commit";
+  if (kind === "textarea" && (e.ctrlKey || e.metaKey)) return "commit";
+  return null;
+}
+
+export type TargetLike = { tagName?: string; isContentEditable?: boolean; type?: string } | null;
+
+const NON_TEXT_INPUTS = ["button", "checkbox", "radio", "submit", "reset", "range", "color", "file", "image"];
+
+/** True when the focused element takes typed text (where Ctrl+Z belongs to the field). */
+export function isTextEntry(target: TargetLike): boolean {
+  if (!target) return false;
+  if (target.isContentEditable) return true;
+  const tag = (target.tagName ?? "").toUpperCase();
+  if (tag === "TEXTAREA") return true;
+  if (tag === "INPUT") return !NON_TEXT_INPUTS.includes((target.type ?? "text").toLowerCase());
+  return false;
+}
+
+/** The app-wide shortcut a key press means, when focus is not in a text field. */
+export function globalShortcut(e: KeyLike, inTextEntry: boolean): "undo" | "redo" | "help" | null {
+  if (inTextEntry || e.altKey) return null;
+  const mod = e.ctrlKey || e.metaKey;
+  const key = e.key.toLowerCase();
+  if (mod && key === "z") return e.shiftKey ? "redo" : "undo";
+  if (mod && key === "y" && !e.shiftKey) return "redo";
+  if (!mod && e.key === "?") return "help";
+  return null;
+}
+
+/** "⌘" on macOS, "Ctrl" elsewhere. */
+export function modLabel(platform: string): string {
+  return /mac|iphone|ipad/i.test(platform) ? "⌘" : "Ctrl";
+}
