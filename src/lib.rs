@@ -1,6 +1,7 @@
 //! Lodestar core: domain types, validation, storage, interchange.
 //! Knows nothing of Tauri or the webview; the app and the CLI are thin shells over it.
 
+pub mod compute;
 pub mod error;
 pub mod interchange;
 pub mod model;

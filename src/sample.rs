@@ -31,6 +31,8 @@ struct Builder {
     today: NaiveDate,
 }
 
+// The builder's methods mirror the records' fields, hence their many arguments.
+#[allow(clippy::too_many_arguments)]
 impl Builder {
     fn objective(&mut self, id: &str, title: &str, cycle: &str, parent: Option<&str>, category: ObjectiveCategory, owner: &str, status: ObjectiveStatus) {
         self.doc.objectives.push(Objective {
@@ -46,7 +48,6 @@ impl Builder {
         });
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn key_result(&mut self, id: &str, objective: &str, title: &str, kind: KeyResultKind, unit: &str, baseline: f64, target: f64, kpi: Option<&str>) {
         self.doc.key_results.push(KeyResult {
             id: id.into(),
@@ -63,7 +64,6 @@ impl Builder {
 
     /// Weekly check-ins from `from` until `to` (or today), moving linearly from `first`
     /// to `last` with a small wobble, confidence sliding from `conf0` to `conf1`.
-    #[allow(clippy::too_many_arguments)]
     fn checkins(&mut self, kr: &str, from: NaiveDate, to: NaiveDate, first: f64, last: f64, conf0: f64, conf1: f64, notes: &[&str]) {
         let end = to.min(self.today);
         let weeks = ((end - from).num_days() / 7).max(1);
@@ -105,7 +105,6 @@ impl Builder {
         });
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn item(
         &mut self,
         id: &str,

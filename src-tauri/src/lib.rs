@@ -28,6 +28,22 @@ pub fn run() {
             commands::workspace::open_sample,
             commands::strategy::get_strategy,
             commands::strategy::update_product,
+            commands::okr::okr_view,
+            commands::okr::create_cycle,
+            commands::okr::create_objective,
+            commands::okr::update_objective,
+            commands::okr::delete_objective,
+            commands::okr::create_key_result,
+            commands::okr::update_key_result,
+            commands::okr::delete_key_result,
+            commands::okr::add_checkin,
+            commands::okr::create_milestone,
+            commands::okr::update_milestone,
+            commands::okr::set_milestone_done,
+            commands::okr::delete_milestone,
+            commands::okr::bind_milestone,
+            commands::okr::record_pivot,
+            commands::okr::history,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Lodestar");

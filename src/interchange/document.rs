@@ -80,11 +80,9 @@ pub fn to_json(doc: &Document) -> String {
 /// version gets its own message) and then every field's shape. Semantic rules are
 /// checked by [`crate::interchange::validate`].
 pub fn parse_document(text: &str) -> Result<Document> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        Error::invalid("document", "", format!("This is not valid JSON (line {}, column {}): {e}", e.line(), e.column()))
-    })?;
+    let value: Value = serde_json::from_str(text).map_err(|e| not_json(text, e))?;
     let Some(obj) = value.as_object() else {
-        return Err(Error::invalid("document", "", "A workspace document must be a JSON object."));
+        return Err(at_document("A workspace document must be a JSON object."));
     };
     match obj.get("format").and_then(Value::as_str) {
         Some(FORMAT_NAME) => {}
@@ -113,6 +111,56 @@ pub fn parse_document(text: &str) -> Result<Document> {
         }
     }
     serde_path_to_error::deserialize::<_, Document>(&value).map_err(|e| shape_error(&value, e))
+}
+
+/// An error about the document as a whole: there is no field to point at.
+fn at_document(message: impl Into<String>) -> Error {
+    Error { code: ErrorCode::Invalid, message: message.into(), record: Some("document".into()), field: None }
+}
+
+/// A text that is not JSON. A number too large for a double (`1e999`, which would be
+/// infinite) is the one way a non-finite number reaches us; it is reported at its
+/// record and field like any other invalid value.
+fn not_json(text: &str, e: serde_json::Error) -> Error {
+    if e.to_string().starts_with("number out of range") {
+        // The path to the number comes from parsing again while tracking it; the record's
+        // id from the text with that number taken out.
+        let mut de = serde_json::Deserializer::from_str(text);
+        if let Err(at) = serde_path_to_error::deserialize::<_, Value>(&mut de) {
+            if at.path().iter().next().is_some() {
+                let doc = without_number_at(text, e.line(), e.column()).unwrap_or(Value::Null);
+                let mut err = shape_error(&doc, at);
+                err.message = format!(
+                    "The number at line {}, column {} is too large: numbers must be finite.",
+                    e.line(),
+                    e.column()
+                );
+                return err;
+            }
+        }
+    }
+    at_document(format!("This is not valid JSON (line {}, column {}): {e}", e.line(), e.column()))
+}
+
+/// The text with the number around `line`/`column` (serde_json's position) replaced by
+/// `null`, parsed; `None` when that does not give JSON.
+fn without_number_at(text: &str, line: usize, column: usize) -> Option<Value> {
+    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let at = (line_start + column).min(text.len());
+    let bytes = text.as_bytes();
+    let in_number = |b: u8| b.is_ascii_digit() || b"+-.eE".contains(&b);
+    let mut start = at;
+    while start > 0 && in_number(bytes[start - 1]) {
+        start -= 1;
+    }
+    let mut end = at;
+    while end < bytes.len() && in_number(bytes[end]) {
+        end += 1;
+    }
+    if start == end {
+        return None;
+    }
+    serde_json::from_str(&format!("{}null{}", &text[..start], &text[end..])).ok()
 }
 
 /// Turns a serde error at a path like `objectives[2].status` into an error naming
@@ -164,11 +212,15 @@ fn shape_error(doc: &Value, e: serde_path_to_error::Error<serde_json::Error>) ->
         i += 1;
     }
     let _ = node;
+    // An unknown field is already the last step of the path; a missing one is not.
     if let Some(f) = named_field {
-        field.push(f);
+        if field.last() != Some(&f) {
+            field.push(f);
+        }
     }
     let message = inner.split(" at line ").next().unwrap_or(&inner).replace('`', "\"");
-    Error::invalid(record, field.join("."), message)
+    let field = Some(field.join(".")).filter(|f| !f.is_empty());
+    Error { code: ErrorCode::Invalid, message, record: Some(record), field }
 }
 
 /// `objective "o1"`, or `objectives[3]` when the record has no usable id.

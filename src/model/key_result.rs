@@ -1,10 +1,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::named_enum;
 
 named_enum!(
     /// How progress is read from the current value (COMPUTATIONS.md).
+    #[ts(export)]
     KeyResultKind {
         Increase = "increase",
         Decrease = "decrease",
@@ -21,8 +23,9 @@ impl KeyResultKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
+#[ts(export)]
 pub struct KeyResult {
     pub id: String,
     pub objective: String,
@@ -43,8 +46,9 @@ pub struct KeyResult {
 }
 
 /// A dated reading of a key result, with the team's confidence at that moment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
+#[ts(export)]
 pub struct CheckIn {
     pub key_result: String,
     pub date: NaiveDate,
@@ -56,9 +60,23 @@ pub struct CheckIn {
 }
 
 /// Binds a milestone-kind key result to a milestone: finishing milestones moves the goal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
+#[ts(export)]
 pub struct KeyResultMilestone {
     pub key_result: String,
     pub milestone: String,
+}
+
+/// What the user edits on a key result; the objective is chosen on creation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct KeyResultInput {
+    pub title: String,
+    pub kind: KeyResultKind,
+    pub unit: Option<String>,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub weight: Option<f64>,
+    pub kpi: Option<String>,
 }

@@ -10,6 +10,7 @@ pub mod key_result;
 pub mod kpi;
 pub mod milestone;
 pub mod objective;
+pub mod pivot;
 pub mod product;
 pub mod roadmap;
 
@@ -17,10 +18,11 @@ pub use cycle::Cycle;
 pub use decision::Decision;
 pub use experiment::{Experiment, ExperimentStatus};
 pub use feedback::{Feedback, FeedbackSource, Theme};
-pub use key_result::{CheckIn, KeyResult, KeyResultKind, KeyResultMilestone};
+pub use key_result::{CheckIn, KeyResult, KeyResultInput, KeyResultKind, KeyResultMilestone};
 pub use kpi::{Kpi, KpiCategory, Measurement};
-pub use milestone::Milestone;
-pub use objective::{Objective, ObjectiveCategory, ObjectiveStatus};
+pub use milestone::{Milestone, MilestoneInput};
+pub use objective::{Objective, ObjectiveCategory, ObjectiveInput, ObjectiveStatus};
+pub use pivot::{Pivot, PivotKind};
 pub use product::{LifecycleStage, Product, ProductField, Revision};
 pub use roadmap::{Baseline, BaselineItem, Horizon, Ice, ItemKind, ItemStatus, Lane, Moscow, Rice, RoadmapItem};
 

@@ -1,8 +1,10 @@
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::named_enum;
 
 named_enum!(
+    #[ts(export)]
     ObjectiveCategory {
         Strategy = "strategy",
         Execution = "execution",
@@ -13,6 +15,7 @@ named_enum!(
 );
 
 named_enum!(
+    #[ts(export)]
     ObjectiveStatus {
         Draft = "draft",
         Active = "active",
@@ -23,8 +26,9 @@ named_enum!(
 );
 
 /// A qualitative, ambitious outcome; `parent` places it in the alignment tree.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
+#[ts(export)]
 pub struct Objective {
     pub id: String,
     pub title: String,
@@ -41,5 +45,19 @@ pub struct Objective {
     pub status: ObjectiveStatus,
     /// Weight in its parent's rollup; absent means 1.
     #[serde(default)]
+    pub weight: Option<f64>,
+}
+
+/// What the user edits on an objective; the id is generated on creation and fixed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ObjectiveInput {
+    pub title: String,
+    pub description: Option<String>,
+    pub cycle: Option<String>,
+    pub parent: Option<String>,
+    pub category: Option<ObjectiveCategory>,
+    pub owner: Option<String>,
+    pub status: ObjectiveStatus,
     pub weight: Option<f64>,
 }

@@ -49,7 +49,8 @@ impl Default for Product {
     }
 }
 
-/// One recorded change of a field: what it was, what it became, when (RFC 3339, UTC).
+/// One recorded change of a field: what it was, what it became, when (RFC 3339, UTC),
+/// and, for a deliberate adjustment of a goal, why.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Revision {
@@ -57,4 +58,5 @@ pub struct Revision {
     pub old_value: Option<String>,
     pub new_value: Option<String>,
     pub changed_at: String,
+    pub reason: Option<String>,
 }

@@ -1,6 +1,7 @@
 //! SQLite storage: opening (with refusal of foreign, damaged and newer files),
 //! migrations, and one repository file per concept.
 
+mod okr;
 mod open;
 mod product;
 mod snapshot;

@@ -15,10 +15,13 @@ pub const APPLICATION_ID: i32 = 0x4C6F_6453;
 
 /// Numbered migrations; the schema version is their count (`PRAGMA user_version`).
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("migrations/001_initial.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("migrations/001_initial.sql")),
+        M::up(include_str!("migrations/002_goal_history.sql")),
+    ])
 }
 
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -128,8 +131,7 @@ fn inspect(path: &Path) -> Result<CheckReport> {
     }
     check_not_truncated(path, &header)?;
 
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| describe(path, e.into()))?;
+    let conn = open_read_only(path).map_err(|e| describe(path, e.into()))?;
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|e| describe(path, e.into()))?;
@@ -157,6 +159,45 @@ fn inspect(path: &Path) -> Result<CheckReport> {
     Ok(CheckReport { schema_version: version })
 }
 
+/// Opens a file for reading without leaving anything beside it. A read-only SQLite
+/// connection to a file in WAL mode would create a `-wal` and a `-shm` file next to it
+/// (and leave them there). When no `-wal`, `-shm` or `-journal` is there, the file alone
+/// holds the whole workspace, so it is opened as immutable: read as is, creating nothing.
+/// Otherwise (a Lodestar window has it open, or a write was interrupted) SQLite reads
+/// the file together with its log, as usual.
+fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let beside = |suffix: &str| {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        PathBuf::from(p).exists()
+    };
+    let absolute = std::path::absolute(path).ok();
+    match absolute.as_deref().and_then(Path::to_str) {
+        Some(text) if !beside("-wal") && !beside("-shm") && !beside("-journal") => {
+            Connection::open_with_flags(immutable_uri(text), flags | OpenFlags::SQLITE_OPEN_URI)
+                .or_else(|_| Connection::open_with_flags(path, flags))
+        }
+        _ => Connection::open_with_flags(path, flags),
+    }
+}
+
+/// `file:/the/absolute/path?immutable=1` (`file:/C:/…` on Windows), every byte outside
+/// the plain set percent-encoded.
+fn immutable_uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut uri = String::from(if path.starts_with('/') { "file:" } else { "file:/" });
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/:".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
 /// The header says how many pages the file holds; a shorter file lost its tail.
 fn check_not_truncated(path: &Path, header: &[u8]) -> Result<()> {
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
@@ -175,6 +216,14 @@ fn check_not_truncated(path: &Path, header: &[u8]) -> Result<()> {
 }
 
 fn damaged(path: &Path, detail: &str) -> Error {
+    // SQLite's reports span lines ("*** in database main ***\nTree 27 page 27: …"); the
+    // message is shown on one line (CLI, dialogs), so keep the findings, one after another.
+    let detail = detail
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("***"))
+        .collect::<Vec<_>>()
+        .join("; ");
     Error::new(
         ErrorCode::Damaged,
         format!(

@@ -31,11 +31,11 @@ impl Workspace {
     /// The revisions of one product field (or all when `None`), newest first.
     pub fn product_revisions(&self, field: Option<ProductField>) -> Result<Vec<Revision>> {
         let mut stmt = self.conn.prepare(
-            "SELECT field, old_value, new_value, changed_at FROM revisions
+            "SELECT field, old_value, new_value, changed_at, reason FROM revisions
              WHERE entity = 'product' AND (?1 IS NULL OR field = ?1) ORDER BY id DESC",
         )?;
         let rows = stmt.query_map(params![field.map(|f| f.as_str())], |r| {
-            Ok(Revision { field: r.get(0)?, old_value: r.get(1)?, new_value: r.get(2)?, changed_at: r.get(3)? })
+            Ok(Revision { field: r.get(0)?, old_value: r.get(1)?, new_value: r.get(2)?, changed_at: r.get(3)?, reason: r.get(4)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }

@@ -1,4 +1,5 @@
 //! Commands called by the UI, one file per view area; each is a call into the core.
 
+pub mod okr;
 pub mod strategy;
 pub mod workspace;

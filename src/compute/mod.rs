@@ -1,0 +1,5 @@
+//! Pure computations over model types, by the definitions in COMPUTATIONS.md.
+//! Time is passed in (`as_of`); nothing here reads the clock or the store.
+
+pub mod okr;
+pub mod smart;
