@@ -279,3 +279,23 @@ fn while_the_app_holds_a_workspace_open_the_cli_checks_it_and_exports_its_latest
     assert_eq!(check(&path).unwrap().schema_version, SCHEMA_VERSION);
     assert_eq!(Workspace::open(&path).unwrap().product().unwrap().vision.as_deref(), Some("Decide in seconds."));
 }
+
+#[test]
+fn a_workspace_open_elsewhere_or_left_by_a_crash_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("busy.lodestar");
+    let mut first = lodestar::Workspace::open(&path).unwrap();
+    first
+        .set_product_field(lodestar::model::ProductField::Vision, Some("Every team decides with data."), chrono::Utc::now())
+        .unwrap();
+    // While the first connection holds the file (its edit may sit in the log only),
+    // a second opener — another window, the CLI — sees a healthy workspace with the edit.
+    lodestar::store::check(&path).unwrap();
+    let second = lodestar::Workspace::open(&path).unwrap();
+    assert_eq!(second.product().unwrap().vision.as_deref(), Some("Every team decides with data."));
+    drop(second);
+    // A crash: the first connection goes away without closing (no checkpoint).
+    std::mem::forget(first);
+    let reopened = lodestar::Workspace::open(&path).unwrap();
+    assert_eq!(reopened.product().unwrap().vision.as_deref(), Some("Every team decides with data."));
+}

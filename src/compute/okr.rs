@@ -295,6 +295,11 @@ pub fn health(
     })
 }
 
+/// The lowest latest confidence among key results that have one (health uses it).
+pub fn lowest_confidence(key_results: &[KeyResultFigures]) -> Option<f64> {
+    key_results.iter().filter_map(|k| k.confidence).reduce(f64::min)
+}
+
 /// Rounds half up to one decimal. The slack keeps 0.35 (stored as 0.34999…) at 0.4.
 pub fn grade_of(progress: f64) -> f64 {
     (progress * 10.0 + 0.5 + EPSILON).floor() / 10.0
@@ -342,7 +347,7 @@ pub fn okr_figures(data: &OkrData<'_>, as_of: NaiveDate) -> Vec<ObjectiveFigures
                 .iter()
                 .filter_map(|kr| kr_figures.get(kr.id.as_str()).cloned())
                 .collect();
-            let lowest_confidence = krs.iter().filter_map(|k| k.confidence).reduce(f64::min);
+            let lowest_confidence = lowest_confidence(&krs);
             let grade = match cycle {
                 Some(c) if c.end < as_of => {
                     objective_progress(&ix, &o.id, c.end, progress_at.entry(c.end).or_default())

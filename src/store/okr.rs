@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::Workspace;
-use crate::compute::okr::{okr_figures, OkrData};
+use crate::compute::okr::{lowest_confidence, okr_figures, OkrData};
 use crate::compute::smart::{check_key_result, check_objective};
 use crate::error::{Error, ErrorCode, Result};
 use crate::interchange::Document;
@@ -395,6 +395,7 @@ impl Workspace {
                     })
                     .collect();
                 ObjectiveCard {
+                    lowest_confidence: lowest_confidence(&figures.key_results),
                     objective: o.clone(),
                     smart: check_objective(o, cycle, &krs),
                     figures,

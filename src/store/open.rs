@@ -58,13 +58,18 @@ impl Workspace {
             inspect(path)?;
         }
         let mut conn = Connection::open(path).map_err(|e| describe(path, e.into()))?;
-        configure(&conn)?;
         if fresh {
+            // Before WAL mode, so the mark lands in the file itself, not only in its log:
+            // another process (or the next launch after a crash) must see it in the header.
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
+        configure(&conn)?;
         migrations()
             .to_latest(&mut conn)
             .map_err(|e| Error::internal(format!("Could not upgrade {}: {e}", path.display())))?;
+        if fresh {
+            conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
+        }
         Ok(Workspace { conn, path: path.to_path_buf() })
     }
 
@@ -122,16 +127,26 @@ fn inspect(path: &Path) -> Result<CheckReport> {
             format!("{} is not a Lodestar workspace: it is not a SQLite database.{hint} The file was not changed.", path.display()),
         ));
     }
-    let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
-    if app_id != APPLICATION_ID {
-        return Err(Error::new(
+    let foreign = || {
+        Error::new(
             ErrorCode::NotAWorkspace,
             format!("{} is not a Lodestar workspace: it is another program's SQLite database. The file was not changed.", path.display()),
-        ));
+        )
+    };
+    let header_app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
+    // With a log beside the file, the header may not have caught up with it yet; the
+    // connection below reads both, so it has the last word.
+    let has_log = std::fs::metadata(sibling(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    if header_app_id != APPLICATION_ID && !has_log {
+        return Err(foreign());
     }
     check_not_truncated(path, &header)?;
 
     let conn = open_read_only(path).map_err(|e| describe(path, e.into()))?;
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| describe(path, e.into()))?;
+    if app_id != APPLICATION_ID {
+        return Err(foreign());
+    }
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|e| describe(path, e.into()))?;
@@ -159,6 +174,13 @@ fn inspect(path: &Path) -> Result<CheckReport> {
     Ok(CheckReport { schema_version: version })
 }
 
+/// The file SQLite keeps beside `path`, e.g. its `-wal` log.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push(suffix);
+    PathBuf::from(p)
+}
+
 /// Opens a file for reading without leaving anything beside it. A read-only SQLite
 /// connection to a file in WAL mode would create a `-wal` and a `-shm` file next to it
 /// (and leave them there). When no `-wal`, `-shm` or `-journal` is there, the file alone
@@ -167,11 +189,7 @@ fn inspect(path: &Path) -> Result<CheckReport> {
 /// the file together with its log, as usual.
 fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let beside = |suffix: &str| {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        PathBuf::from(p).exists()
-    };
+    let beside = |suffix: &str| sibling(path, suffix).exists();
     let absolute = std::path::absolute(path).ok();
     match absolute.as_deref().and_then(Path::to_str) {
         Some(text) if !beside("-wal") && !beside("-shm") && !beside("-journal") => {

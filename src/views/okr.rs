@@ -36,6 +36,8 @@ pub struct ObjectiveCard {
     pub smart: Vec<SmartFinding>,
     /// The latest deliberate adjustment's reason, when the goal was adjusted.
     pub adjusted: Option<String>,
+    /// The lowest latest confidence among its key results (below 0.5 puts it at risk).
+    pub lowest_confidence: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

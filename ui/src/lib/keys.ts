@@ -42,3 +42,27 @@ export function globalShortcut(e: KeyLike, inTextEntry: boolean): "undo" | "redo
 export function modLabel(platform: string): string {
   return /mac|iphone|ipad/i.test(platform) ? "⌘" : "Ctrl";
 }
+
+export type ViewId = "okrs" | "strategy" | "history";
+
+/** Views in sidebar order; Ctrl+1/2/3 and the `g` letters follow it. */
+export const VIEW_KEYS: readonly { id: ViewId; label: string; letter: string }[] = [
+  { id: "okrs", label: "OKRs", letter: "o" },
+  { id: "strategy", label: "Strategy", letter: "s" },
+  { id: "history", label: "History", letter: "h" },
+];
+
+/**
+ * View navigation: Ctrl/⌘+1…3 anywhere; `g` then a view's letter outside text fields;
+ * `n` (new item) outside text fields. `gPending` says a `g` was just pressed.
+ */
+export function navShortcut(e: KeyLike, inTextEntry: boolean, gPending: boolean): ViewId | "g" | "new" | null {
+  const mod = e.ctrlKey || e.metaKey;
+  if (mod && !e.shiftKey && !e.altKey && /^[1-9]$/.test(e.key)) return VIEW_KEYS[Number(e.key) - 1]?.id ?? null;
+  if (inTextEntry || mod || e.altKey) return null;
+  const key = e.key.toLowerCase();
+  if (gPending) return VIEW_KEYS.find((v) => v.letter === key)?.id ?? null;
+  if (e.key === "g") return "g";
+  if (e.key === "n") return "new";
+  return null;
+}

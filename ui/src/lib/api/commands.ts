@@ -3,6 +3,14 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { toLodestarError } from "../errors";
+import type { CheckIn } from "./types/CheckIn";
+import type { Cycle } from "./types/Cycle";
+import type { HistoryView } from "./types/HistoryView";
+import type { KeyResultInput } from "./types/KeyResultInput";
+import type { MilestoneInput } from "./types/MilestoneInput";
+import type { ObjectiveInput } from "./types/ObjectiveInput";
+import type { OkrView } from "./types/OkrView";
+import type { PivotKind } from "./types/PivotKind";
 import type { ProductField } from "./types/ProductField";
 import type { StrategyView } from "./types/StrategyView";
 import type { WorkspaceInfo } from "./types/WorkspaceInfo";
@@ -41,4 +49,80 @@ export function openSample(): Promise<WorkspaceInfo> {
 /** Calls `handler` whenever the Rust side switched to another workspace. */
 export function onWorkspaceChanged(handler: (info: WorkspaceInfo) => void): Promise<UnlistenFn> {
   return listen<WorkspaceInfo>(WORKSPACE_CHANGED, (event) => handler(event.payload));
+}
+
+// ---- OKRs: every figure in an OkrView is computed by the core; mutations answer nothing
+// useful, so the caller reloads with okrView afterwards. Dates are "YYYY-MM-DD".
+
+/** Cycles, objective cards with their figures, the alignment tree and KPIs.
+ *  `cycle` null: the cycle containing `asOf`; `asOf` null: today. */
+export function okrView(cycle: string | null, asOf: string | null): Promise<OkrView> {
+  return call<OkrView>("okr_view", { cycle, as_of: asOf });
+}
+
+export function createCycle(cycle: Cycle): Promise<null> {
+  return call<null>("create_cycle", { cycle });
+}
+
+/** Answers the new objective's id. */
+export function createObjective(input: ObjectiveInput): Promise<string> {
+  return call<string>("create_objective", { input });
+}
+
+/** A non-empty `reason` records the change as a deliberate adjustment. */
+export function updateObjective(id: string, input: ObjectiveInput, reason: string | null): Promise<null> {
+  return call<null>("update_objective", { id, input, reason });
+}
+
+export function deleteObjective(id: string): Promise<null> {
+  return call<null>("delete_objective", { id });
+}
+
+/** Answers the new key result's id. */
+export function createKeyResult(objective: string, input: KeyResultInput): Promise<string> {
+  return call<string>("create_key_result", { objective, input });
+}
+
+export function updateKeyResult(id: string, input: KeyResultInput, reason: string | null): Promise<null> {
+  return call<null>("update_key_result", { id, input, reason });
+}
+
+export function deleteKeyResult(id: string): Promise<null> {
+  return call<null>("delete_key_result", { id });
+}
+
+export function addCheckin(checkin: CheckIn): Promise<null> {
+  return call<null>("add_checkin", { checkin });
+}
+
+/** Answers the new milestone's id. */
+export function createMilestone(input: MilestoneInput): Promise<string> {
+  return call<string>("create_milestone", { input });
+}
+
+export function updateMilestone(id: string, input: MilestoneInput): Promise<null> {
+  return call<null>("update_milestone", { id, input });
+}
+
+/** `doneOn` null marks the milestone as not done. */
+export function setMilestoneDone(id: string, doneOn: string | null): Promise<null> {
+  return call<null>("set_milestone_done", { id, done_on: doneOn });
+}
+
+export function deleteMilestone(id: string): Promise<null> {
+  return call<null>("delete_milestone", { id });
+}
+
+/** Binds (or unbinds) a milestone to a milestone-kind key result. */
+export function bindMilestone(keyResult: string, milestone: string, bound: boolean): Promise<null> {
+  return call<null>("bind_milestone", { key_result: keyResult, milestone, bound });
+}
+
+export function recordPivot(date: string, kind: PivotKind, description: string): Promise<null> {
+  return call<null>("record_pivot", { date, kind, description });
+}
+
+/** Revisions of goals and product fields, and pivots; newest first. */
+export function history(): Promise<HistoryView> {
+  return call<HistoryView>("history");
 }

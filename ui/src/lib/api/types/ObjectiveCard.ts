@@ -17,4 +17,8 @@ smart: Array<SmartFinding>,
 /**
  * The latest deliberate adjustment's reason, when the goal was adjusted.
  */
-adjusted: string | null, };
+adjusted: string | null, 
+/**
+ * The lowest latest confidence among its key results (below 0.5 puts it at risk).
+ */
+lowest_confidence: number | null, };

@@ -1,0 +1,337 @@
+// A tiny W3C WebDriver client over Node's global fetch, plus helpers to run
+// the real Lodestar app under tauri-driver. No npm dependencies.
+//
+// Environment:
+//   LODESTAR_APP  absolute path of the built app (default target/release/lodestar-app)
+//   LODESTAR_CLI  the lodestar CLI (default target/release/lodestar, else target/debug/lodestar)
+//   TAURI_DRIVER  tauri-driver binary (default: from PATH or ~/.cargo/bin)
+//   DISPLAY       an X display (scripts/test starts Xvfb)
+
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir, homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+const TARGET = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(ROOT, 'target');
+
+export const APP = resolve(process.env.LODESTAR_APP ?? join(TARGET, 'release/lodestar-app'));
+export const CLI = resolve(
+  process.env.LODESTAR_CLI ??
+    (existsSync(join(TARGET, 'release/lodestar')) ? join(TARGET, 'release/lodestar') : join(TARGET, 'debug/lodestar')),
+);
+
+export const DEFAULT_TIMEOUT = 20_000;
+const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+export const Keys = { TAB: '\uE004', ENTER: '\uE007', CONTROL: '\uE009', BACKSPACE: '\uE003' };
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls fn until it returns a truthy value (returned) or the timeout passes. */
+export async function waitFor(fn, { timeout = DEFAULT_TIMEOUT, interval = 200, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let lastError;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeout} ms waiting for ${message}` + (lastError ? `: ${lastError.message}` : ''));
+    }
+    await sleep(interval);
+  }
+}
+
+export function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+function tauriDriverPath() {
+  if (process.env.TAURI_DRIVER) return process.env.TAURI_DRIVER;
+  const r = spawnSync('sh', ['-c', 'command -v tauri-driver'], { encoding: 'utf8' });
+  if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
+  const cargoBin = join(homedir(), '.cargo/bin/tauri-driver');
+  if (existsSync(cargoBin)) return cargoBin;
+  throw new Error('tauri-driver not found: cargo install tauri-driver --locked');
+}
+
+export class WebDriverError extends Error {}
+
+// Drivers still running; killed (by process group) if this process exits
+// without stopping them, e.g. on an uncaught error.
+const liveDrivers = new Set();
+process.on('exit', () => {
+  for (const pid of liveDrivers) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+});
+
+/** One tauri-driver process (own process group, so WebKitWebDriver goes with it). */
+export class Driver {
+  static async start({ env = {} } = {}) {
+    if (!process.env.DISPLAY) throw new Error('DISPLAY is not set: run under Xvfb (scripts/test does)');
+    if (!existsSync(APP)) throw new Error(`app binary not found: ${APP}`);
+    const port = await freePort();
+    const nativePort = await freePort();
+    const log = [];
+    const proc = spawn(tauriDriverPath(), ['--port', String(port), '--native-port', String(nativePort)], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const keep = (chunk) => {
+      log.push(chunk.toString());
+      if (log.length > 400) log.shift();
+    };
+    proc.stdout.on('data', keep);
+    proc.stderr.on('data', keep);
+    liveDrivers.add(proc.pid);
+    proc.once('exit', () => liveDrivers.delete(proc.pid));
+    const d = new Driver(proc, `http://127.0.0.1:${port}`, log);
+    await waitFor(
+      async () => {
+        if (proc.exitCode !== null) throw new Error(`tauri-driver exited with ${proc.exitCode}: ${log.join('')}`);
+        const r = await fetch(`${d.url}/status`).catch(() => null);
+        return r && r.ok;
+      },
+      { timeout: 15_000, interval: 100, message: 'tauri-driver to listen' },
+    );
+    return d;
+  }
+
+  constructor(proc, url, log) {
+    this.proc = proc;
+    this.url = url;
+    this.log = log;
+  }
+
+  async request(method, path, body) {
+    const r = await fetch(this.url + path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(90_000),
+    });
+    const text = await r.text();
+    let json;
+    try {
+      json = text ? JSON.parse(text) : {};
+    } catch {
+      throw new WebDriverError(`${method} ${path}: HTTP ${r.status}, not JSON: ${text.slice(0, 300)}`);
+    }
+    if (!r.ok || (json.value && json.value.error)) {
+      const v = json.value ?? {};
+      const err = new WebDriverError(`${method} ${path}: ${v.error ?? r.status}: ${v.message ?? text.slice(0, 300)}`);
+      err.code = v.error;
+      throw err;
+    }
+    return json.value;
+  }
+
+  /** Starts the app and returns its session. */
+  async newSession() {
+    const value = await this.request('POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application: APP } } },
+    });
+    return new Session(this, value.sessionId);
+  }
+
+  async stop() {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
+    const exited = new Promise((r) => this.proc.once('exit', r));
+    try {
+      process.kill(-this.proc.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    const t = setTimeout(() => {
+      try {
+        process.kill(-this.proc.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, 3000);
+    await exited;
+    clearTimeout(t);
+  }
+}
+
+export class Session {
+  constructor(driver, id) {
+    this.driver = driver;
+    this.id = id;
+  }
+
+  cmd(method, path, body) {
+    return this.driver.request(method, `/session/${this.id}${path}`, body);
+  }
+
+  title() {
+    return this.cmd('GET', '/title');
+  }
+
+  execute(script, args = []) {
+    return this.cmd('POST', '/execute/sync', { script, args });
+  }
+
+  /** Finds one element by CSS selector, or null. */
+  async find(selector) {
+    try {
+      const v = await this.cmd('POST', '/element', { using: 'css selector', value: selector });
+      return new Element(this, v[ELEMENT_KEY]);
+    } catch (e) {
+      if (e.code === 'no such element') return null;
+      throw e;
+    }
+  }
+
+  /** Waits until the selector matches a displayed element. */
+  async waitFor(selector, { timeout = DEFAULT_TIMEOUT } = {}) {
+    return waitFor(
+      async () => {
+        const el = await this.find(selector);
+        return el && (await el.displayed()) ? el : null;
+      },
+      { timeout, message: `element ${selector}` },
+    );
+  }
+
+  async screenshot(file) {
+    const b64 = await this.cmd('GET', '/screenshot');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, Buffer.from(b64, 'base64'));
+    return file;
+  }
+
+  async close() {
+    await this.cmd('DELETE', '');
+  }
+}
+
+export class Element {
+  constructor(session, id) {
+    this.session = session;
+    this.id = id;
+  }
+
+  cmd(method, path, body) {
+    return this.session.cmd(method, `/element/${this.id}${path}`, body);
+  }
+
+  click() {
+    return this.cmd('POST', '/click', {});
+  }
+
+  clear() {
+    return this.cmd('POST', '/clear', {});
+  }
+
+  type(text) {
+    return this.cmd('POST', '/value', { text });
+  }
+
+  text() {
+    return this.cmd('GET', '/text');
+  }
+
+  property(name) {
+    return this.cmd('GET', `/property/${name}`);
+  }
+
+  attribute(name) {
+    return this.cmd('GET', `/attribute/${name}`);
+  }
+
+  displayed() {
+    return this.cmd('GET', '/displayed');
+  }
+
+  value() {
+    return this.property('value');
+  }
+}
+
+// ------------------------------------------------------------------ CLI ----
+
+/** Runs the lodestar CLI; returns {status, stdout, stderr}. */
+export function cli(args) {
+  if (!existsSync(CLI)) throw new Error(`lodestar CLI not found: ${CLI}`);
+  const r = spawnSync(CLI, args, { encoding: 'utf8', timeout: 60_000 });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `lodestar --workspace FILE export json`, parsed. */
+export function exportJson(workspace) {
+  const r = cli(['--workspace', workspace, 'export', 'json']);
+  if (r.status !== 0) throw new Error(`lodestar export json exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+// ------------------------------------------------------------- fixtures ----
+
+/** A temp dir removed after the test. */
+export function tempDir(t) {
+  const d = mkdtempSync(join(tmpdir(), 'lodestar-e2e-'));
+  t.after(() => rmSync(d, { recursive: true, force: true }));
+  return d;
+}
+
+function slug(s) {
+  return s.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 80);
+}
+
+/**
+ * Starts a fresh tauri-driver with `env` for the app, opens a session (which
+ * launches the app), runs body(session), and always closes both. On failure
+ * saves a screenshot and the driver log into tests/e2e/artifacts/.
+ */
+export async function withApp(t, env, body, label = '') {
+  const driver = await Driver.start({ env });
+  let session;
+  try {
+    session = await driver.newSession();
+    return await body(session);
+  } catch (e) {
+    const base = join(ARTIFACTS, slug(`${t.name}${label ? '-' + label : ''}`));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    if (session) {
+      try {
+        const f = await session.screenshot(`${base}.png`);
+        t.diagnostic(`screenshot: ${f}`);
+      } catch (se) {
+        t.diagnostic(`screenshot failed: ${se.message}`);
+      }
+      try {
+        writeFileSync(`${base}.html`, await session.cmd('GET', '/source'));
+        t.diagnostic(`page source: ${base}.html`);
+      } catch {
+        /* best effort */
+      }
+    }
+    writeFileSync(`${base}.driver.log`, driver.log.join(''));
+    t.diagnostic(`driver log: ${base}.driver.log`);
+    throw e;
+  } finally {
+    if (session) await session.close().catch(() => {});
+    await driver.stop();
+  }
+}
