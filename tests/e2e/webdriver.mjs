@@ -288,6 +288,17 @@ export function exportJson(workspace) {
 
 // ------------------------------------------------------------- fixtures ----
 
+/** App env for one test: the workspace, and XDG dirs inside the temp dir so the
+ *  app (sample workspace, webview data, last-opened memory) never touches $HOME. */
+export function appEnv(dir, workspace) {
+  return {
+    LODESTAR_WORKSPACE: workspace,
+    XDG_DATA_HOME: join(dir, 'data'),
+    XDG_CONFIG_HOME: join(dir, 'config'),
+    XDG_CACHE_HOME: join(dir, 'cache'),
+  };
+}
+
 /** A temp dir removed after the test. */
 export function tempDir(t) {
   const d = mkdtempSync(join(tmpdir(), 'lodestar-e2e-'));

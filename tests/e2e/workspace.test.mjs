@@ -4,18 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { withApp, waitFor, exportJson, tempDir, Keys } from './webdriver.mjs';
-
-/** App env for one test: the workspace, and XDG dirs inside the temp dir so the
- *  app (sample workspace, webview data, last-opened memory) never touches $HOME. */
-function appEnv(dir, workspace) {
-  return {
-    LODESTAR_WORKSPACE: workspace,
-    XDG_DATA_HOME: join(dir, 'data'),
-    XDG_CONFIG_HOME: join(dir, 'config'),
-    XDG_CACHE_HOME: join(dir, 'cache'),
-  };
-}
+import { withApp, waitFor, exportJson, tempDir, appEnv, Keys } from './webdriver.mjs';
 
 function windowWithTitle(title) {
   const r = spawnSync('xdotool', ['search', '--name', `^${title}$`], { encoding: 'utf8' });
@@ -74,8 +63,9 @@ test('an empty product name is refused at the field and not saved', async (t) =>
       message: 'the window title to follow the name ("Polaris — Lodestar")',
     });
 
+    // Typing and erasing fires the input events a user's keystrokes do (clear() alone may not).
     await name.clear();
-    await name.type(Keys.ENTER);
+    await name.type('x' + Keys.BACKSPACE + Keys.ENTER);
     const error = await s.waitFor('[data-field-error="name"]');
     const message = (await error.text()).trim();
     assert.ok(message.length > 0, 'the field error shows a message');
