@@ -209,7 +209,12 @@ fn the_smart_check_says_what_is_missing() {
     // An objective without a cycle is not in any cycle's view; check it directly.
     let doc = ws.export_document().unwrap();
     let o = &doc.objectives[0];
-    let findings = lodestar::compute::smart::check_objective(o, None, &[]);
+    let findings = lodestar::compute::smart::check_objective(o, None, &[], 0);
+    // Measured through aligned children instead, it needs no key results of its own.
+    let with_children = lodestar::compute::smart::check_objective(o, None, &[], 2);
+    assert!(!with_children.iter().any(|f| f.message.contains("no key result")));
+    assert!(findings.iter().any(|f| f.message.contains("no key result")));
+    assert!(findings.iter().any(|f| f.message.contains("“improve”")));
     let criteria: Vec<SmartCriterion> = findings.iter().map(|f| f.criterion).collect();
     assert!(criteria.contains(&SmartCriterion::Specific));
     assert!(criteria.contains(&SmartCriterion::Relevant));

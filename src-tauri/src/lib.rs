@@ -4,16 +4,19 @@
 mod commands;
 mod menu;
 mod session;
+mod startup_probe;
 
 use session::Session;
 
 pub fn run() {
+    startup_probe::mark("main");
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(Session::default())
         .menu(menu::build)
         .on_menu_event(menu::handle)
         .setup(|app| {
+            startup_probe::mark("setup");
             let handle = app.handle().clone();
             let path = lodestar::workspace_path::startup_workspace();
             if let Err(e) = session::open(&handle, &path) {
@@ -21,6 +24,7 @@ pub fn run() {
                 session::show_error(&handle, "Could not open the workspace", &e);
             }
             session::retitle(&handle);
+            startup_probe::mark("workspace-open");
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

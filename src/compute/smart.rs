@@ -42,22 +42,21 @@ pub fn is_vague(text: &str) -> Option<&'static str> {
         .find_map(|w| VAGUE_WORDS.iter().copied().find(|v| *v == w))
 }
 
-/// Findings about an objective itself.
-pub fn check_objective(o: &Objective, cycle: Option<&Cycle>, key_results: &[&KeyResult]) -> Vec<SmartFinding> {
+/// Findings about an objective itself. An objective measured through aligned child
+/// objectives (`children > 0`) needs no key results of its own.
+pub fn check_objective(o: &Objective, cycle: Option<&Cycle>, key_results: &[&KeyResult], children: usize) -> Vec<SmartFinding> {
     let mut out = Vec::new();
-    if key_results.is_empty() {
+    if key_results.is_empty() && children == 0 {
         out.push(finding(
             SmartCriterion::Specific,
             "It has no key result: add 2–5 measurable results, e.g. “Raise 30-day retention from 40% to 46%”.".into(),
         ));
-    } else if let Some(word) = is_vague(&o.title) {
-        // An objective may be qualitative; only flag vagueness when no KR pins it down either.
-        if key_results.iter().all(|k| k.target.is_none()) {
-            out.push(finding(
-                SmartCriterion::Specific,
-                format!("“{word}” says nothing about how much: give its key results a target, e.g. “from 40% to 46%”."),
-            ));
-        }
+    }
+    if let Some(word) = is_vague(&o.title) {
+        out.push(finding(
+            SmartCriterion::Specific,
+            format!("“{word}” with no number says nothing about how much: name the result, e.g. “Raise activation from 22% to 30%”."),
+        ));
     }
     let unmeasured = key_results.iter().filter(|k| k.kind != KeyResultKind::Milestone && (k.target.is_none() || blank(&k.unit))).count();
     if unmeasured > 0 {

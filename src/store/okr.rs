@@ -397,7 +397,7 @@ impl Workspace {
                 ObjectiveCard {
                     lowest_confidence: lowest_confidence(&figures.key_results),
                     objective: o.clone(),
-                    smart: check_objective(o, cycle, &krs),
+                    smart: check_objective(o, cycle, &krs, doc.objectives.iter().filter(|c| c.parent.as_ref() == Some(&o.id)).count()),
                     figures,
                     key_results,
                     milestones,
