@@ -2,8 +2,10 @@
 //! Knows nothing of Tauri or the webview; the app and the CLI are thin shells over it.
 
 pub mod compute;
+pub mod edit_history;
 pub mod error;
 pub mod interchange;
+pub mod layout;
 pub mod model;
 pub mod sample;
 pub mod store;

@@ -48,6 +48,14 @@ pub fn run() {
             commands::okr::bind_milestone,
             commands::okr::record_pivot,
             commands::okr::history,
+            commands::roadmap::roadmap_view,
+            commands::roadmap::roadmap_item,
+            commands::roadmap::roadmap_board,
+            commands::roadmap::edit_roadmap,
+            commands::roadmap::undo_roadmap,
+            commands::roadmap::redo_roadmap,
+            commands::roadmap::save_baseline,
+            commands::roadmap::delete_baseline,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Lodestar");

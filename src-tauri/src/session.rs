@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::sync::Mutex;
 
+use lodestar::edit_history::EditHistory;
 use lodestar::{Error, ErrorCode, Workspace};
 use tauri::{AppHandle, Emitter, Manager, WebviewWindow};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
@@ -11,17 +12,28 @@ use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 /// Event sent to the UI after the open workspace was replaced or reloaded.
 pub const WORKSPACE_CHANGED: &str = "workspace-changed";
 
+/// The open workspace and the undo history of its roadmap edits in this session.
+struct Open {
+    workspace: Workspace,
+    history: EditHistory,
+}
+
 #[derive(Default)]
 pub struct Session {
-    workspace: Mutex<Option<Workspace>>,
+    open: Mutex<Option<Open>>,
 }
 
 impl Session {
     /// Runs `f` on the open workspace; an error when none could be opened.
     pub fn with<T>(&self, f: impl FnOnce(&mut Workspace) -> lodestar::Result<T>) -> lodestar::Result<T> {
-        let mut guard = self.workspace.lock().map_err(|_| Error::internal("workspace lock poisoned"))?;
+        self.with_history(|ws, _| f(ws))
+    }
+
+    /// Runs `f` on the open workspace and its edit history.
+    pub fn with_history<T>(&self, f: impl FnOnce(&mut Workspace, &mut EditHistory) -> lodestar::Result<T>) -> lodestar::Result<T> {
+        let mut guard = self.open.lock().map_err(|_| Error::internal("workspace lock poisoned"))?;
         match guard.as_mut() {
-            Some(ws) => f(ws),
+            Some(open) => f(&mut open.workspace, &mut open.history),
             None => Err(Error::new(
                 ErrorCode::NotFound,
                 "No workspace is open. Use File ▸ New, Open… or Open sample workspace.",
@@ -29,9 +41,9 @@ impl Session {
         }
     }
 
-    fn replace(&self, ws: Workspace) {
-        if let Ok(mut guard) = self.workspace.lock() {
-            *guard = Some(ws);
+    fn replace(&self, workspace: Workspace) {
+        if let Ok(mut guard) = self.open.lock() {
+            *guard = Some(Open { workspace, history: EditHistory::default() });
         }
     }
 }

@@ -7,12 +7,14 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use lodestar::compute::roadmap::Conflict;
 use lodestar::interchange::{parse_document, to_json};
 use lodestar::sample::sample_document;
 use lodestar::store::check;
 use lodestar::workspace_path::default_workspace;
 use lodestar::model::CheckIn;
 use lodestar::views::okr::OkrReport;
+use lodestar::views::roadmap::RoadmapReport;
 use lodestar::{Error, ErrorCode, Workspace};
 
 #[derive(Parser)]
@@ -76,6 +78,18 @@ enum Report {
         #[arg(long, value_name = "ID")]
         cycle: Option<String>,
         /// Print JSON (the shape in CLI.md) instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// The roadmap: why-coverage, conflicts, and allocation by kind
+    Roadmap {
+        /// Start of the allocation range (default: the earliest item start)
+        #[arg(long, value_name = "D")]
+        from: Option<NaiveDate>,
+        /// End of the allocation range (default: the latest item end)
+        #[arg(long, value_name = "D")]
+        to: Option<NaiveDate>,
+        /// Print JSON (the shape in CLI.md) instead of text
         #[arg(long)]
         json: bool,
     },
@@ -161,6 +175,15 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
                 print!("{}", okr_table(&report));
             }
         }
+        Command::Report { what: Report::Roadmap { from, to, json } } => {
+            let ws = Workspace::open_existing(path)?;
+            let report = ws.roadmap_report(from, to)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Error::internal(e.to_string()))?);
+            } else {
+                print!("{}", roadmap_text(&report));
+            }
+        }
         Command::Check => {
             let report = check(path)?;
             println!(
@@ -214,6 +237,29 @@ fn okr_table(report: &OkrReport) -> String {
                 num(k.forecast_value)
             );
         }
+    }
+    out
+}
+
+/// The human-readable `report roadmap`.
+fn roadmap_text(report: &RoadmapReport) -> String {
+    let pct = |v: f64| format!("{:.0}%", v * 100.0);
+    let mut out = format!(
+        "Why coverage: {}\n\nAllocation of item-days\n",
+        report.coverage.map_or("— (no items)".to_string(), pct)
+    );
+    let a = &report.allocation;
+    for (kind, share) in [("feature", a.feature), ("discovery", a.discovery), ("tech debt", a.tech_debt), ("reliability", a.reliability), ("growth", a.growth)] {
+        out += &format!("  {kind:<12} {:>5}\n", pct(share));
+    }
+    out += &format!("\nConflicts: {}\n", report.conflicts.len());
+    for c in &report.conflicts {
+        let line = match c {
+            Conflict::PastObjectiveDeadline { item, objective } => format!("{item} ends after the deadline of objective {objective}"),
+            Conflict::StartsBeforeDependencyEnds { item, depends_on } => format!("{item} starts before {depends_on}, which it depends on, ends"),
+            Conflict::MilestoneAfterCycle { milestone, objective } => format!("milestone {milestone} is due after the cycle of objective {objective}"),
+        };
+        out += &format!("  - {line}\n");
     }
     out
 }

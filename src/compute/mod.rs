@@ -2,4 +2,5 @@
 //! Time is passed in (`as_of`); nothing here reads the clock or the store.
 
 pub mod okr;
+pub mod roadmap;
 pub mod smart;

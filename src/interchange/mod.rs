@@ -2,7 +2,7 @@
 //! name record and field, validation of every rule, and writing.
 
 mod document;
-mod validate;
+pub(crate) mod validate;
 
 pub use document::{parse_document, to_json, Document, FORMAT_NAME, FORMAT_VERSION};
 pub use validate::validate;

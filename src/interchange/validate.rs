@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::document::Document;
 use crate::error::{Error, Result};
-use crate::model::KeyResultKind;
+use crate::model::{KeyResultKind, Lane, RoadmapItem};
 
 pub fn validate(doc: &Document) -> Result<()> {
     if doc.product.name.trim().is_empty() {
@@ -109,55 +109,11 @@ pub fn validate(doc: &Document) -> Result<()> {
     }
 
     for l in &doc.lanes {
-        let rec = named("lane", &l.id);
-        not_blank(&rec, "name", &l.name)?;
-        if let Some(color) = &l.color {
-            if !is_hex_color(color) {
-                return Err(Error::invalid(rec, "color", format!("\"{color}\" is not a colour: use #rrggbb, e.g. #4f7cff.")));
-            }
-        }
+        lane_rules(l)?;
     }
 
     for r in &doc.roadmap_items {
-        let rec = named("roadmap item", &r.id);
-        not_blank(&rec, "title", &r.title)?;
-        reference(&rec, "lane", Some(&r.lane), &lanes, "lane")?;
-        match (r.start, r.end) {
-            (Some(s), Some(e)) if e < s => {
-                return Err(Error::invalid(rec, "end", format!("The item ends ({e}) before it starts ({s}).")))
-            }
-            (Some(_), None) => return Err(Error::invalid(rec, "end", "The item has a start but no end.")),
-            (None, Some(_)) => return Err(Error::invalid(rec, "start", "The item has an end but no start.")),
-            _ => {}
-        }
-        list(&rec, "objectives", &r.objectives, &objectives, "objective")?;
-        list(&rec, "depends_on", &r.depends_on, &items, "roadmap item")?;
-        if r.depends_on.iter().any(|d| d == &r.id) {
-            return Err(Error::invalid(rec, "depends_on", "An item cannot depend on itself."));
-        }
-        if let Some(rice) = &r.rice {
-            finite(&rec, "rice.reach", rice.reach)?;
-            finite(&rec, "rice.impact", rice.impact)?;
-            finite(&rec, "rice.effort", rice.effort)?;
-            if rice.reach < 0.0 {
-                return Err(Error::invalid(rec, "rice.reach", "Reach cannot be negative."));
-            }
-            if rice.impact < 0.0 {
-                return Err(Error::invalid(rec, "rice.impact", "Impact cannot be negative."));
-            }
-            unit_interval(&rec, "rice.confidence", rice.confidence)?;
-            if rice.effort <= 0.0 {
-                return Err(Error::invalid(rec, "rice.effort", "Effort must be greater than 0."));
-            }
-        }
-        if let Some(ice) = &r.ice {
-            for (field, v) in [("ice.impact", ice.impact), ("ice.confidence", ice.confidence), ("ice.ease", ice.ease)] {
-                finite(&rec, field, v)?;
-                if !(1.0..=10.0).contains(&v) {
-                    return Err(Error::invalid(rec, field, format!("{v} is out of range: ICE scores go from 1 to 10.")));
-                }
-            }
-        }
+        item_rules(r, &lanes, &objectives, &items)?;
     }
     dependencies_have_no_cycle(doc)?;
 
@@ -209,6 +165,63 @@ pub fn validate(doc: &Document) -> Result<()> {
         let rec = named("decision", &d.id);
         not_blank(&rec, "title", &d.title)?;
         list(&rec, "links", &d.links, &any, "record")?;
+    }
+    Ok(())
+}
+
+/// The rules of one lane: a name, and a colour that is a colour.
+pub(crate) fn lane_rules(l: &Lane) -> Result<()> {
+    let rec = named("lane", &l.id);
+    not_blank(&rec, "name", &l.name)?;
+    if let Some(color) = &l.color {
+        if !is_hex_color(color) {
+            return Err(Error::invalid(rec, "color", format!("\"{color}\" is not a colour: use #rrggbb, e.g. #4f7cff.")));
+        }
+    }
+    Ok(())
+}
+
+/// The rules of one roadmap item, given the ids that exist. Dependency cycles are
+/// checked over the whole graph elsewhere.
+pub(crate) fn item_rules(r: &RoadmapItem, lanes: &HashSet<&str>, objectives: &HashSet<&str>, items: &HashSet<&str>) -> Result<()> {
+    let rec = named("roadmap item", &r.id);
+    not_blank(&rec, "title", &r.title)?;
+    reference(&rec, "lane", Some(&r.lane), lanes, "lane")?;
+    match (r.start, r.end) {
+        (Some(s), Some(e)) if e < s => {
+            return Err(Error::invalid(rec, "end", format!("The item ends ({e}) before it starts ({s}).")))
+        }
+        (Some(_), None) => return Err(Error::invalid(rec, "end", "The item has a start but no end.")),
+        (None, Some(_)) => return Err(Error::invalid(rec, "start", "The item has an end but no start.")),
+        _ => {}
+    }
+    list(&rec, "objectives", &r.objectives, objectives, "objective")?;
+    list(&rec, "depends_on", &r.depends_on, items, "roadmap item")?;
+    if r.depends_on.iter().any(|d| d == &r.id) {
+        return Err(Error::invalid(rec, "depends_on", "An item cannot depend on itself."));
+    }
+    if let Some(rice) = &r.rice {
+        finite(&rec, "rice.reach", rice.reach)?;
+        finite(&rec, "rice.impact", rice.impact)?;
+        finite(&rec, "rice.effort", rice.effort)?;
+        if rice.reach < 0.0 {
+            return Err(Error::invalid(rec, "rice.reach", "Reach cannot be negative."));
+        }
+        if rice.impact < 0.0 {
+            return Err(Error::invalid(rec, "rice.impact", "Impact cannot be negative."));
+        }
+        unit_interval(&rec, "rice.confidence", rice.confidence)?;
+        if rice.effort <= 0.0 {
+            return Err(Error::invalid(rec, "rice.effort", "Effort must be greater than 0."));
+        }
+    }
+    if let Some(ice) = &r.ice {
+        for (field, v) in [("ice.impact", ice.impact), ("ice.confidence", ice.confidence), ("ice.ease", ice.ease)] {
+            finite(&rec, field, v)?;
+            if !(1.0..=10.0).contains(&v) {
+                return Err(Error::invalid(rec, field, format!("{v} is out of range: ICE scores go from 1 to 10.")));
+            }
+        }
     }
     Ok(())
 }
@@ -293,7 +306,7 @@ fn is_hex_color(c: &str) -> bool {
 }
 
 /// Finds a cycle in a graph given as node → successors; returns the path around it.
-fn find_cycle<'a>(nodes: &[&'a str], next: &HashMap<&'a str, Vec<&'a str>>) -> Option<Vec<&'a str>> {
+pub(crate) fn find_cycle<'a>(nodes: &[&'a str], next: &HashMap<&'a str, Vec<&'a str>>) -> Option<Vec<&'a str>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         Open,

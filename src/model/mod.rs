@@ -24,7 +24,9 @@ pub use milestone::{Milestone, MilestoneInput};
 pub use objective::{Objective, ObjectiveCategory, ObjectiveInput, ObjectiveStatus};
 pub use pivot::{Pivot, PivotKind};
 pub use product::{LifecycleStage, Product, ProductField, Revision};
-pub use roadmap::{Baseline, BaselineItem, Horizon, Ice, ItemKind, ItemStatus, Lane, Moscow, Rice, RoadmapItem};
+pub use roadmap::{
+    Baseline, BaselineItem, Edge, Horizon, Ice, ItemKind, ItemSnapshot, ItemStatus, Lane, Moscow, Rice, RoadmapEdit, RoadmapItem,
+};
 
 /// An enumeration stored as its snake_case name, in JSON and in SQLite alike.
 macro_rules! named_enum {

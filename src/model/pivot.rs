@@ -21,6 +21,7 @@ named_enum!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Pivot {
+    #[ts(type = "number")]
     pub id: i64,
     pub date: NaiveDate,
     pub kind: PivotKind,

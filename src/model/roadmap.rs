@@ -1,9 +1,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::named_enum;
 
 named_enum!(
+    #[ts(export)]
     ItemKind {
         Feature = "feature",
         Discovery = "discovery",
@@ -14,6 +16,7 @@ named_enum!(
 );
 
 named_enum!(
+    #[ts(export)]
     ItemStatus {
         Idea = "idea",
         Planned = "planned",
@@ -24,6 +27,7 @@ named_enum!(
 );
 
 named_enum!(
+    #[ts(export)]
     Horizon {
         Now = "now",
         Next = "next",
@@ -32,6 +36,7 @@ named_enum!(
 );
 
 named_enum!(
+    #[ts(export)]
     Moscow {
         Must = "must",
         Should = "should",
@@ -41,8 +46,9 @@ named_enum!(
 );
 
 /// A row of the roadmap (a theme, team or goal). Order is the order of the lanes list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
+#[ts(export)]
 pub struct Lane {
     pub id: String,
     pub name: String,
@@ -50,8 +56,9 @@ pub struct Lane {
     pub color: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
+#[ts(export)]
 pub struct Rice {
     pub reach: f64,
     pub impact: f64,
@@ -59,8 +66,9 @@ pub struct Rice {
     pub effort: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
+#[ts(export)]
 pub struct Ice {
     pub impact: f64,
     pub confidence: f64,
@@ -69,8 +77,9 @@ pub struct Ice {
 
 /// An initiative on the roadmap, with the *why*: goals served, expected impact, trade-off.
 /// Dates are inclusive; an idea may have none yet.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
+#[ts(export)]
 pub struct RoadmapItem {
     pub id: String,
     pub lane: String,
@@ -104,8 +113,9 @@ pub struct RoadmapItem {
 }
 
 /// A saved copy of the plan ("Q1 plan as approved") to compare today's dates against.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
+#[ts(export)]
 pub struct Baseline {
     pub id: String,
     pub name: String,
@@ -114,11 +124,81 @@ pub struct Baseline {
     pub items: Vec<BaselineItem>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
+#[ts(export)]
 pub struct BaselineItem {
     pub item: String,
     pub lane: String,
     pub start: NaiveDate,
     pub end: NaiveDate,
+}
+
+/// Which edge of a bar a resize moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Edge {
+    Start,
+    End,
+}
+
+/// One roadmap edit. Every edit is one transaction and has an inverse, so that
+/// undo and redo cover every roadmap change of a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "op", rename_all = "snake_case")]
+#[ts(export)]
+pub enum RoadmapEdit {
+    /// Shift an item's dates by `days` (negative: earlier), optionally into another lane.
+    MoveItem {
+        item: String,
+        #[ts(type = "number")]
+        days: i64,
+        lane: Option<String>,
+    },
+    /// Move one edge of an item by `days`.
+    ResizeItem {
+        item: String,
+        edge: Edge,
+        #[ts(type = "number")]
+        days: i64,
+    },
+    /// Set an item's dates (both or neither).
+    SetItemDates { item: String, start: Option<NaiveDate>, end: Option<NaiveDate> },
+    /// Put lanes in this order (every lane once).
+    ReorderLanes { order: Vec<String> },
+    LinkObjective { item: String, objective: String },
+    UnlinkObjective { item: String, objective: String },
+    /// `item` depends on `depends_on`; a cycle is refused.
+    AddDependency { item: String, depends_on: String },
+    RemoveDependency { item: String, depends_on: String },
+    SetHorizon { item: String, horizon: Option<Horizon> },
+    /// Create an item; an empty id gets a generated one.
+    CreateItem { item: RoadmapItem },
+    /// Replace an item's fields (the side panel's edit).
+    UpdateItem { item: RoadmapItem },
+    DeleteItem { item: String },
+    /// Bring back a deleted item with everything that pointed at it (undo of a delete).
+    RestoreItem { snapshot: ItemSnapshot },
+    /// Create a lane at `position` (end of the list when absent); an empty id gets a generated one.
+    CreateLane { lane: Lane, position: Option<u32> },
+    UpdateLane { lane: Lane },
+    /// Delete an empty lane.
+    DeleteLane { lane: String },
+}
+
+/// A deleted item and the records that pointed at it, enough to restore it exactly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ItemSnapshot {
+    pub item: RoadmapItem,
+    /// Items that depended on it, with the position in their list.
+    pub dependents: Vec<(String, u32)>,
+    pub feedback: Vec<(String, u32)>,
+    pub milestones: Vec<String>,
+    pub experiments: Vec<String>,
+    pub baselines: Vec<(String, BaselineItem)>,
+    /// Where it stood among the items (insertion order), kept for exports.
+    #[ts(type = "number")]
+    pub rowid: i64,
 }

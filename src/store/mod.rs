@@ -4,6 +4,7 @@
 mod okr;
 mod open;
 mod product;
+mod roadmap;
 mod snapshot;
 
 pub use open::{check, CheckReport, Workspace, APPLICATION_ID, SCHEMA_VERSION};

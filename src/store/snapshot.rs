@@ -1,6 +1,8 @@
 //! The whole workspace at once: replace it with a validated document (import), read it
 //! back as a document (export), and tell whether it holds anything yet.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, Transaction};
 
@@ -197,11 +199,16 @@ fn all<T>(conn: &Connection, sql: &str, f: impl FnMut(&rusqlite::Row<'_>) -> rus
     Ok(rows.collect::<rusqlite::Result<Vec<T>>>()?)
 }
 
-/// The ids listed in a link table for one owner, in their stored order.
-fn linked(conn: &Connection, sql: &str, owner: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([owner], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+/// A link table read in one pass: owner id → linked ids in their stored order.
+/// `sql` selects (owner, linked) ordered by owner and position.
+pub(super) fn grouped(conn: &Connection, sql: &str) -> Result<HashMap<String, Vec<String>>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        out.entry(row.get(0)?).or_default().push(row.get(1)?);
+    }
+    Ok(out)
 }
 
 fn read_document(conn: &Connection) -> Result<Document> {
@@ -308,11 +315,11 @@ fn read_document(conn: &Connection) -> Result<Document> {
             })
         },
     )?;
+    let mut objectives = grouped(conn, "SELECT item, objective FROM roadmap_item_objectives ORDER BY item, position")?;
+    let mut depends_on = grouped(conn, "SELECT item, depends_on FROM roadmap_item_dependencies ORDER BY item, position")?;
     for item in &mut doc.roadmap_items {
-        item.objectives =
-            linked(conn, "SELECT objective FROM roadmap_item_objectives WHERE item = ?1 ORDER BY position", &item.id)?;
-        item.depends_on =
-            linked(conn, "SELECT depends_on FROM roadmap_item_dependencies WHERE item = ?1 ORDER BY position", &item.id)?;
+        item.objectives = objectives.remove(&item.id).unwrap_or_default();
+        item.depends_on = depends_on.remove(&item.id).unwrap_or_default();
     }
     doc.baselines = all(conn, "SELECT id, name, saved_on FROM baselines ORDER BY rowid", |r| {
         Ok(Baseline { id: r.get(0)?, name: r.get(1)?, saved_on: r.get(2)?, items: vec![] })
@@ -336,9 +343,11 @@ fn read_document(conn: &Connection) -> Result<Document> {
             roadmap_items: vec![],
         })
     })?;
+    let mut themes = grouped(conn, "SELECT feedback, theme FROM feedback_themes ORDER BY feedback, position")?;
+    let mut items = grouped(conn, "SELECT feedback, item FROM feedback_items ORDER BY feedback, position")?;
     for f in &mut doc.feedback {
-        f.themes = linked(conn, "SELECT theme FROM feedback_themes WHERE feedback = ?1 ORDER BY position", &f.id)?;
-        f.roadmap_items = linked(conn, "SELECT item FROM feedback_items WHERE feedback = ?1 ORDER BY position", &f.id)?;
+        f.themes = themes.remove(&f.id).unwrap_or_default();
+        f.roadmap_items = items.remove(&f.id).unwrap_or_default();
     }
     doc.experiments = all(
         conn,
@@ -369,8 +378,9 @@ fn read_document(conn: &Connection) -> Result<Document> {
             links: vec![],
         })
     })?;
+    let mut links = grouped(conn, "SELECT decision, target FROM decision_links ORDER BY decision, position")?;
     for d in &mut doc.decisions {
-        d.links = linked(conn, "SELECT target FROM decision_links WHERE decision = ?1 ORDER BY position", &d.id)?;
+        d.links = links.remove(&d.id).unwrap_or_default();
     }
     Ok(doc)
 }

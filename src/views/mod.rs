@@ -1,6 +1,7 @@
 //! View models: what the app's screens show, assembled from the store in one call.
 
 pub mod okr;
+pub mod roadmap;
 
 use serde::Serialize;
 use ts_rs::TS;

@@ -71,7 +71,7 @@ describe("history timeline", () => {
   });
   const view: HistoryView = {
     entries: [rev("objective", "2026-11-20T10:00:00Z"), rev("key_result", "2026-11-03T09:00:00Z"), rev("product", "2026-10-01T09:00:00Z")],
-    pivots: [{ id: 1n, date: "2026-11-03", kind: "channel", description: "Self-serve first" }],
+    pivots: [{ id: 1, date: "2026-11-03", kind: "channel", description: "Self-serve first" }],
   };
 
   it("merges newest first", () => {

@@ -4,4 +4,4 @@ import type { PivotKind } from "./PivotKind";
 /**
  * A recorded strategy pivot, shown on the timeline of changes.
  */
-export type Pivot = { id: bigint, date: string, kind: PivotKind, description: string, };
+export type Pivot = { id: number, date: string, kind: PivotKind, description: string, };

@@ -1,0 +1,680 @@
+//! Roadmap edits, each one transaction that returns its inverse (so undo and redo
+//! cover every edit), baselines, and the Roadmap view assembled from the store.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::snapshot::grouped;
+use super::Workspace;
+use crate::compute::roadmap::{allocation, conflicts, default_range, why_coverage, Conflict};
+use crate::error::{Error, ErrorCode, Result};
+use crate::interchange::validate::{find_cycle, item_rules, lane_rules};
+use crate::interchange::Document;
+use crate::layout::{layout, LayoutInput, LayoutRequest};
+use crate::model::*;
+use crate::views::roadmap::*;
+
+impl Workspace {
+    /// Applies one roadmap edit in one transaction and returns the edit that undoes it.
+    pub fn apply_roadmap_edit(&mut self, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
+        self.with_tx(|tx| apply(tx, edit))
+    }
+
+    /// Saves today's dated items as a named baseline and returns its id.
+    pub fn save_baseline(&mut self, name: &str, today: NaiveDate) -> Result<String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::invalid("baseline", "name", "Name the baseline, e.g. “Q1 plan as approved”."));
+        }
+        self.with_tx(|tx| {
+            let id = next_id(tx, "baselines", "b")?;
+            tx.execute("INSERT INTO baselines (id, name, saved_on) VALUES (?1, ?2, ?3)", params![id, name, today])?;
+            tx.execute(
+                "INSERT INTO baseline_items (baseline, item, lane, start, end)
+                 SELECT ?1, id, lane, start, end FROM roadmap_items WHERE start IS NOT NULL AND end IS NOT NULL ORDER BY rowid",
+                [&id],
+            )?;
+            Ok(id)
+        })
+    }
+
+    pub fn delete_baseline(&mut self, id: &str) -> Result<()> {
+        self.with_tx(|tx| {
+            if tx.execute("DELETE FROM baselines WHERE id = ?1", [id])? == 0 {
+                return Err(not_found("baseline", id));
+            }
+            Ok(())
+        })
+    }
+
+    /// `lodestar report roadmap`: coverage, conflicts, and allocation inside `[from, to]`
+    /// (default: the earliest start to the latest end).
+    pub fn roadmap_report(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<RoadmapReport> {
+        let doc = self.export_document()?;
+        let items = &doc.roadmap_items;
+        let range = default_range(items);
+        let from = from.or(range.map(|r| r.0));
+        let to = to.or(range.map(|r| r.1));
+        let allocation = match (from, to) {
+            (Some(f), Some(t)) => allocation(items, f, t),
+            _ => allocation(items, NaiveDate::MIN, NaiveDate::MIN),
+        };
+        Ok(RoadmapReport {
+            coverage: why_coverage(items),
+            conflicts: conflicts(items, &doc.objectives, &doc.cycles, &doc.milestones),
+            allocation,
+        })
+    }
+
+    /// The Roadmap view for a range, zoom and filters, as of `today`.
+    pub fn roadmap_view(&self, req: &LayoutRequest, today: NaiveDate, history: EditState) -> Result<RoadmapView> {
+        if req.to < req.from {
+            return Err(Error::invalid("roadmap", "to", "The range ends before it starts."));
+        }
+        let doc = self.export_document()?;
+        let all_conflicts = conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones);
+        let baseline = match &req.baseline {
+            Some(id) => Some(doc.baselines.iter().find(|b| &b.id == id).ok_or_else(|| not_found("baseline", id))?),
+            None => None,
+        };
+        let geometry = layout(
+            &LayoutInput {
+                lanes: &doc.lanes,
+                items: &doc.roadmap_items,
+                milestones: &doc.milestones,
+                conflicts: &all_conflicts,
+                baseline: baseline.map(|b| b.items.as_slice()),
+                today,
+            },
+            req,
+        );
+        Ok(RoadmapView {
+            geometry,
+            lanes: doc.lanes.clone(),
+            objectives: objective_refs(&doc),
+            baselines: doc
+                .baselines
+                .iter()
+                .map(|b| BaselineSummary { id: b.id.clone(), name: b.name.clone(), saved_on: b.saved_on, items: b.items.len() as u32 })
+                .collect(),
+            slips: baseline.map(|b| slips(&doc, b)).unwrap_or_default(),
+            conflicts: all_conflicts.iter().map(|c| explain(&doc, c)).collect(),
+            coverage: why_coverage(&doc.roadmap_items),
+            allocation: allocation(&doc.roadmap_items, req.from, req.to),
+            unscheduled: doc.roadmap_items.iter().filter(|i| i.start.is_none()).count() as u32,
+            history,
+        })
+    }
+
+    /// One item with its *why*, for the side panel.
+    pub fn roadmap_item_detail(&self, id: &str) -> Result<ItemDetail> {
+        let doc = self.export_document()?;
+        let item = doc.roadmap_items.iter().find(|i| i.id == id).ok_or_else(|| not_found("roadmap item", id))?;
+        let refs = objective_refs(&doc);
+        let titles: HashMap<&str, &str> = doc.roadmap_items.iter().map(|i| (i.id.as_str(), i.title.as_str())).collect();
+        let item_ref = |id: &str| ItemRef { id: id.to_string(), title: titles.get(id).unwrap_or(&"").to_string() };
+        Ok(ItemDetail {
+            objectives: refs.into_iter().filter(|o| item.objectives.contains(&o.id)).collect(),
+            feedback_count: doc.feedback.iter().filter(|f| f.roadmap_items.iter().any(|r| r == id)).count() as u32,
+            milestones: doc.milestones.iter().filter(|m| m.roadmap_item.as_deref() == Some(id)).cloned().collect(),
+            conflicts: conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones)
+                .iter()
+                .filter(|c| involves(c, id))
+                .map(|c| explain(&doc, c))
+                .collect(),
+            depends_on: item.depends_on.iter().map(|d| item_ref(d)).collect(),
+            dependents: doc.roadmap_items.iter().filter(|i| i.depends_on.iter().any(|d| d == id)).map(|i| item_ref(&i.id)).collect(),
+            item: item.clone(),
+        })
+    }
+
+    /// Every item that is not dropped, for the now–next–later board.
+    pub fn roadmap_board(&self) -> Result<Vec<BoardCard>> {
+        let doc = self.export_document()?;
+        Ok(doc
+            .roadmap_items
+            .iter()
+            .filter(|i| i.status != ItemStatus::Dropped)
+            .map(|i| BoardCard {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                lane: i.lane.clone(),
+                kind: i.kind,
+                status: i.status,
+                horizon: i.horizon,
+                start: i.start,
+                end: i.end,
+                no_goal: i.objectives.is_empty(),
+            })
+            .collect())
+    }
+}
+
+fn objective_refs(doc: &Document) -> Vec<ObjectiveRef> {
+    let ends: HashMap<&str, NaiveDate> = doc.cycles.iter().map(|c| (c.id.as_str(), c.end)).collect();
+    doc.objectives
+        .iter()
+        .map(|o| ObjectiveRef {
+            id: o.id.clone(),
+            title: o.title.clone(),
+            cycle: o.cycle.clone(),
+            deadline: o.cycle.as_deref().and_then(|c| ends.get(c).copied()),
+        })
+        .collect()
+}
+
+fn involves(c: &Conflict, id: &str) -> bool {
+    match c {
+        Conflict::PastObjectiveDeadline { item, .. } => item == id,
+        Conflict::StartsBeforeDependencyEnds { item, depends_on } => item == id || depends_on == id,
+        Conflict::MilestoneAfterCycle { milestone, .. } => milestone == id,
+    }
+}
+
+/// A sentence a PM can act on.
+fn explain(doc: &Document, c: &Conflict) -> ConflictNote {
+    let title = |id: &str| {
+        doc.roadmap_items.iter().find(|i| i.id == id).map(|i| i.title.clone())
+            .or_else(|| doc.objectives.iter().find(|o| o.id == id).map(|o| o.title.clone()))
+            .or_else(|| doc.milestones.iter().find(|m| m.id == id).map(|m| m.title.clone()))
+            .unwrap_or_else(|| id.to_string())
+    };
+    let deadline = |o: &str| {
+        let cycle = doc.objectives.iter().find(|x| x.id == o).and_then(|x| x.cycle.clone());
+        cycle.and_then(|c| doc.cycles.iter().find(|x| x.id == c).map(|x| (c.clone(), x.end)))
+    };
+    let message = match c {
+        Conflict::PastObjectiveDeadline { item, objective } => {
+            let end = doc.roadmap_items.iter().find(|i| &i.id == item).and_then(|i| i.end);
+            match (end, deadline(objective)) {
+                (Some(end), Some((cycle, due))) => format!(
+                    "“{}” ends on {end}, {} days after {cycle} ends ({due}), the deadline of “{}” it serves. Move it earlier, cut scope, or adjust the goal.",
+                    title(item), (end - due).num_days(), title(objective)
+                ),
+                _ => format!("“{}” ends after the deadline of “{}”.", title(item), title(objective)),
+            }
+        }
+        Conflict::StartsBeforeDependencyEnds { item, depends_on } => format!(
+            "“{}” starts before “{}” ends, but depends on it. Start it later or finish the other sooner.",
+            title(item), title(depends_on)
+        ),
+        Conflict::MilestoneAfterCycle { milestone, objective } => match deadline(objective) {
+            Some((cycle, due)) => format!(
+                "Milestone “{}” is due after {cycle} ends ({due}), so it cannot help “{}” in time.",
+                title(milestone), title(objective)
+            ),
+            None => format!("Milestone “{}” is due after its objective's cycle ends.", title(milestone)),
+        },
+    };
+    ConflictNote { conflict: c.clone(), message }
+}
+
+fn slips(doc: &Document, baseline: &Baseline) -> Vec<Slip> {
+    let items: HashMap<&str, &RoadmapItem> = doc.roadmap_items.iter().map(|i| (i.id.as_str(), i)).collect();
+    let mut out: Vec<Slip> = baseline
+        .items
+        .iter()
+        .filter_map(|b| {
+            let item = items.get(b.item.as_str())?;
+            let start_days = item.start.map_or(0, |s| (s - b.start).num_days());
+            let end_days = item.end.map_or(0, |e| (e - b.end).num_days());
+            (start_days != 0 || end_days != 0 || item.start.is_none()).then(|| Slip {
+                item: b.item.clone(),
+                title: item.title.clone(),
+                baseline_start: b.start,
+                baseline_end: b.end,
+                start: item.start,
+                end: item.end,
+                start_days,
+                end_days,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.end_days.cmp(&a.end_days).then_with(|| a.title.cmp(&b.title)));
+    out
+}
+
+// ---- edits ------------------------------------------------------------------------
+
+fn apply(tx: &Transaction<'_>, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
+    use RoadmapEdit as E;
+    Ok(match edit {
+        E::MoveItem { item, days, lane } => {
+            let (start, end, old_lane) = dates_and_lane(tx, item)?;
+            let (Some(start), Some(end)) = (start, end) else {
+                return Err(Error::invalid(rec(item), "start", "The item has no dates yet: set a start and an end first."));
+            };
+            let moved_lane = match lane {
+                Some(l) if *l != old_lane => {
+                    require(tx, "lanes", l, "lane")?;
+                    Some(l.clone())
+                }
+                _ => None,
+            };
+            let shift = Duration::days(*days);
+            tx.execute(
+                "UPDATE roadmap_items SET start = ?2, end = ?3, lane = COALESCE(?4, lane) WHERE id = ?1",
+                params![item, start + shift, end + shift, moved_lane],
+            )?;
+            E::MoveItem { item: item.clone(), days: -days, lane: moved_lane.map(|_| old_lane) }
+        }
+        E::ResizeItem { item, edge, days } => {
+            let (start, end, _) = dates_and_lane(tx, item)?;
+            let (Some(mut start), Some(mut end)) = (start, end) else {
+                return Err(Error::invalid(rec(item), "start", "The item has no dates yet: set a start and an end first."));
+            };
+            match edge {
+                Edge::Start => start += Duration::days(*days),
+                Edge::End => end += Duration::days(*days),
+            }
+            if end < start {
+                let field = if *edge == Edge::Start { "start" } else { "end" };
+                return Err(Error::invalid(rec(item), field, "An item lasts at least one day: its end cannot come before its start."));
+            }
+            tx.execute("UPDATE roadmap_items SET start = ?2, end = ?3 WHERE id = ?1", params![item, start, end])?;
+            E::ResizeItem { item: item.clone(), edge: *edge, days: -days }
+        }
+        E::SetItemDates { item, start, end } => {
+            let (old_start, old_end, _) = dates_and_lane(tx, item)?;
+            match (start, end) {
+                (Some(s), Some(e)) if e < s => {
+                    return Err(Error::invalid(rec(item), "end", format!("The item ends ({e}) before it starts ({s}).")))
+                }
+                (Some(_), None) => return Err(Error::invalid(rec(item), "end", "Give the item an end as well.")),
+                (None, Some(_)) => return Err(Error::invalid(rec(item), "start", "Give the item a start as well.")),
+                _ => {}
+            }
+            tx.execute("UPDATE roadmap_items SET start = ?2, end = ?3 WHERE id = ?1", params![item, start, end])?;
+            E::SetItemDates { item: item.clone(), start: old_start, end: old_end }
+        }
+        E::ReorderLanes { order } => {
+            let old = lane_order(tx)?;
+            let given: HashSet<&String> = order.iter().collect();
+            if given.len() != order.len() || given != old.iter().collect() {
+                return Err(Error::invalid("lanes", "order", "The new order must list every lane exactly once."));
+            }
+            for (pos, id) in order.iter().enumerate() {
+                tx.execute("UPDATE lanes SET position = ?2 WHERE id = ?1", params![id, pos as i64])?;
+            }
+            E::ReorderLanes { order: old }
+        }
+        E::LinkObjective { item, objective } => {
+            require(tx, "roadmap_items", item, "roadmap item")?;
+            require(tx, "objectives", objective, "objective")?;
+            let inserted = tx.execute(
+                "INSERT OR IGNORE INTO roadmap_item_objectives (item, objective, position)
+                 VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM roadmap_item_objectives WHERE item = ?1))",
+                params![item, objective],
+            )?;
+            if inserted == 0 {
+                return Err(Error::invalid(rec(item), "objectives", "The item already serves this objective."));
+            }
+            E::UnlinkObjective { item: item.clone(), objective: objective.clone() }
+        }
+        E::UnlinkObjective { item, objective } => {
+            if tx.execute("DELETE FROM roadmap_item_objectives WHERE item = ?1 AND objective = ?2", params![item, objective])? == 0 {
+                return Err(Error::invalid(rec(item), "objectives", "The item does not serve this objective."));
+            }
+            E::LinkObjective { item: item.clone(), objective: objective.clone() }
+        }
+        E::AddDependency { item, depends_on } => {
+            require(tx, "roadmap_items", item, "roadmap item")?;
+            require(tx, "roadmap_items", depends_on, "roadmap item")?;
+            if item == depends_on {
+                return Err(Error::invalid(rec(item), "depends_on", "An item cannot depend on itself."));
+            }
+            let mut graph = grouped(tx, "SELECT item, depends_on FROM roadmap_item_dependencies ORDER BY item, position")?;
+            graph.entry(item.clone()).or_default().push(depends_on.clone());
+            refuse_cycle(&graph)?;
+            let inserted = tx.execute(
+                "INSERT OR IGNORE INTO roadmap_item_dependencies (item, depends_on, position)
+                 VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM roadmap_item_dependencies WHERE item = ?1))",
+                params![item, depends_on],
+            )?;
+            if inserted == 0 {
+                return Err(Error::invalid(rec(item), "depends_on", "The item already depends on that one."));
+            }
+            E::RemoveDependency { item: item.clone(), depends_on: depends_on.clone() }
+        }
+        E::RemoveDependency { item, depends_on } => {
+            if tx.execute(
+                "DELETE FROM roadmap_item_dependencies WHERE item = ?1 AND depends_on = ?2",
+                params![item, depends_on],
+            )? == 0
+            {
+                return Err(Error::invalid(rec(item), "depends_on", "The item does not depend on that one."));
+            }
+            E::AddDependency { item: item.clone(), depends_on: depends_on.clone() }
+        }
+        E::SetHorizon { item, horizon } => {
+            let old: Option<Horizon> = tx
+                .query_row("SELECT horizon FROM roadmap_items WHERE id = ?1", [item], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| not_found("roadmap item", item))?;
+            tx.execute("UPDATE roadmap_items SET horizon = ?2 WHERE id = ?1", params![item, horizon])?;
+            E::SetHorizon { item: item.clone(), horizon: old }
+        }
+        E::CreateItem { item } => {
+            let mut item = item.clone();
+            if item.id.trim().is_empty() {
+                item.id = next_id(tx, "roadmap_items", "r")?;
+            } else if exists(tx, "roadmap_items", &item.id)? {
+                return Err(Error::invalid(rec(&item.id), "id", "Another item already has this id."));
+            }
+            check_item(tx, &item)?;
+            insert_item(tx, &item, None)?;
+            E::DeleteItem { item: item.id }
+        }
+        E::UpdateItem { item } => {
+            let old = read_item(tx, &item.id)?;
+            check_item(tx, item)?;
+            tx.execute(
+                "UPDATE roadmap_items SET lane = ?2, title = ?3, start = ?4, end = ?5, kind = ?6, status = ?7, horizon = ?8,
+                     expected_impact = ?9, tradeoff = ?10, rice_reach = ?11, rice_impact = ?12, rice_confidence = ?13,
+                     rice_effort = ?14, ice_impact = ?15, ice_confidence = ?16, ice_ease = ?17, moscow = ?18, urgent = ?19,
+                     important = ?20
+                 WHERE id = ?1",
+                rusqlite::params_from_iter(item_params(item).iter().map(|b| b.as_ref())),
+            )?;
+            write_item_links(tx, item)?;
+            E::UpdateItem { item: old }
+        }
+        E::DeleteItem { item } => {
+            let snapshot = snapshot(tx, item)?;
+            tx.execute("DELETE FROM roadmap_items WHERE id = ?1", [item])?;
+            E::RestoreItem { snapshot }
+        }
+        E::RestoreItem { snapshot } => {
+            restore(tx, snapshot)?;
+            E::DeleteItem { item: snapshot.item.id.clone() }
+        }
+        E::CreateLane { lane, position } => {
+            let mut lane = lane.clone();
+            if lane.id.trim().is_empty() {
+                lane.id = next_id(tx, "lanes", "l")?;
+            } else if exists(tx, "lanes", &lane.id)? {
+                return Err(Error::invalid(format!("lane \"{}\"", lane.id), "id", "Another lane already has this id."));
+            }
+            lane_rules(&lane)?;
+            let mut order = lane_order(tx)?;
+            let at = position.map_or(order.len(), |p| (p as usize).min(order.len()));
+            order.insert(at, lane.id.clone());
+            tx.execute("INSERT INTO lanes (id, name, color, position) VALUES (?1, ?2, ?3, ?4)", params![lane.id, lane.name.trim(), lane.color, at as i64])?;
+            for (pos, id) in order.iter().enumerate() {
+                tx.execute("UPDATE lanes SET position = ?2 WHERE id = ?1", params![id, pos as i64])?;
+            }
+            E::DeleteLane { lane: lane.id }
+        }
+        E::UpdateLane { lane } => {
+            lane_rules(lane)?;
+            let old: Lane = tx
+                .query_row("SELECT id, name, color FROM lanes WHERE id = ?1", [&lane.id], |r| {
+                    Ok(Lane { id: r.get(0)?, name: r.get(1)?, color: r.get(2)? })
+                })
+                .optional()?
+                .ok_or_else(|| not_found("lane", &lane.id))?;
+            tx.execute("UPDATE lanes SET name = ?2, color = ?3 WHERE id = ?1", params![lane.id, lane.name.trim(), lane.color])?;
+            E::UpdateLane { lane: old }
+        }
+        E::DeleteLane { lane } => {
+            let order = lane_order(tx)?;
+            let position = order.iter().position(|l| l == lane).ok_or_else(|| not_found("lane", lane))?;
+            let count: i64 = tx.query_row("SELECT COUNT(*) FROM roadmap_items WHERE lane = ?1", [lane], |r| r.get(0))?;
+            if count > 0 {
+                return Err(Error::invalid(
+                    format!("lane \"{lane}\""),
+                    "items",
+                    format!("The lane still holds {count} items: move or delete them first."),
+                ));
+            }
+            let old: Lane = tx.query_row("SELECT id, name, color FROM lanes WHERE id = ?1", [lane], |r| {
+                Ok(Lane { id: r.get(0)?, name: r.get(1)?, color: r.get(2)? })
+            })?;
+            tx.execute("DELETE FROM lanes WHERE id = ?1", [lane])?;
+            E::CreateLane { lane: old, position: Some(position as u32) }
+        }
+    })
+}
+
+fn rec(item: &str) -> String {
+    format!("roadmap item \"{item}\"")
+}
+
+fn not_found(kind: &str, id: &str) -> Error {
+    Error { code: ErrorCode::NotFound, message: format!("There is no {kind} “{id}”."), record: Some(format!("{kind} \"{id}\"")), field: None }
+}
+
+fn exists(tx: &Transaction<'_>, table: &str, id: &str) -> Result<bool> {
+    Ok(tx.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [id], |r| r.get(0))?)
+}
+
+fn require(tx: &Transaction<'_>, table: &str, id: &str, kind: &str) -> Result<()> {
+    if exists(tx, table, id)? { Ok(()) } else { Err(not_found(kind, id)) }
+}
+
+fn next_id(tx: &Transaction<'_>, table: &str, prefix: &str) -> Result<String> {
+    let mut n = tx.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? + 1;
+    loop {
+        let id = format!("{prefix}{n}");
+        if !exists(tx, table, &id)? {
+            return Ok(id);
+        }
+        n += 1;
+    }
+}
+
+fn dates_and_lane(tx: &Transaction<'_>, item: &str) -> Result<(Option<NaiveDate>, Option<NaiveDate>, String)> {
+    tx.query_row("SELECT start, end, lane FROM roadmap_items WHERE id = ?1", [item], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?
+        .ok_or_else(|| not_found("roadmap item", item))
+}
+
+fn lane_order(tx: &Transaction<'_>) -> Result<Vec<String>> {
+    let mut stmt = tx.prepare("SELECT id FROM lanes ORDER BY position, rowid")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+}
+
+fn ids(tx: &Transaction<'_>, table: &str) -> Result<Vec<String>> {
+    let mut stmt = tx.prepare(&format!("SELECT id FROM {table}"))?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+}
+
+/// The item's own rules (as on import) and no dependency cycle with the stored graph.
+fn check_item(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
+    let (lanes, objectives, mut items) = (ids(tx, "lanes")?, ids(tx, "objectives")?, ids(tx, "roadmap_items")?);
+    items.push(item.id.clone());
+    fn set(v: &[String]) -> HashSet<&str> {
+        v.iter().map(String::as_str).collect()
+    }
+    item_rules(item, &set(&lanes), &set(&objectives), &set(&items))?;
+    let mut graph = grouped(tx, "SELECT item, depends_on FROM roadmap_item_dependencies ORDER BY item, position")?;
+    graph.insert(item.id.clone(), item.depends_on.clone());
+    refuse_cycle(&graph)
+}
+
+fn refuse_cycle(graph: &HashMap<String, Vec<String>>) -> Result<()> {
+    let nodes: Vec<&str> = graph.keys().map(String::as_str).collect();
+    let next: HashMap<&str, Vec<&str>> = graph.iter().map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect())).collect();
+    match find_cycle(&nodes, &next) {
+        Some(cycle) => Err(Error::invalid(
+            rec(cycle[0]),
+            "depends_on",
+            format!("That would make items depend on each other in a cycle: {}.", cycle.join(" → ")),
+        )),
+        None => Ok(()),
+    }
+}
+
+fn item_params(i: &RoadmapItem) -> Vec<Box<dyn rusqlite::ToSql + '_>> {
+    let rice = i.rice.as_ref();
+    let ice = i.ice.as_ref();
+    vec![
+        Box::new(&i.id),
+        Box::new(&i.lane),
+        Box::new(i.title.trim().to_string()),
+        Box::new(i.start),
+        Box::new(i.end),
+        Box::new(i.kind),
+        Box::new(i.status),
+        Box::new(i.horizon),
+        Box::new(&i.expected_impact),
+        Box::new(&i.tradeoff),
+        Box::new(rice.map(|r| r.reach)),
+        Box::new(rice.map(|r| r.impact)),
+        Box::new(rice.map(|r| r.confidence)),
+        Box::new(rice.map(|r| r.effort)),
+        Box::new(ice.map(|r| r.impact)),
+        Box::new(ice.map(|r| r.confidence)),
+        Box::new(ice.map(|r| r.ease)),
+        Box::new(i.moscow),
+        Box::new(i.urgent),
+        Box::new(i.important),
+    ]
+}
+
+/// Inserts an item (at a given rowid, to restore its place in exports) with its links.
+fn insert_item(tx: &Transaction<'_>, item: &RoadmapItem, rowid: Option<i64>) -> Result<()> {
+    let mut p = item_params(item);
+    p.push(Box::new(rowid));
+    tx.execute(
+        "INSERT INTO roadmap_items (id, lane, title, start, end, kind, status, horizon, expected_impact, tradeoff,
+             rice_reach, rice_impact, rice_confidence, rice_effort, ice_impact, ice_confidence, ice_ease, moscow, urgent,
+             important, rowid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+        rusqlite::params_from_iter(p.iter().map(|b| b.as_ref())),
+    )?;
+    write_item_links(tx, item)
+}
+
+fn write_item_links(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
+    tx.execute("DELETE FROM roadmap_item_objectives WHERE item = ?1", [&item.id])?;
+    tx.execute("DELETE FROM roadmap_item_dependencies WHERE item = ?1", [&item.id])?;
+    for (pos, o) in item.objectives.iter().enumerate() {
+        tx.execute("INSERT INTO roadmap_item_objectives (item, objective, position) VALUES (?1, ?2, ?3)", params![item.id, o, pos as i64])?;
+    }
+    for (pos, d) in item.depends_on.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO roadmap_item_dependencies (item, depends_on, position) VALUES (?1, ?2, ?3)",
+            params![item.id, d, pos as i64],
+        )?;
+    }
+    Ok(())
+}
+
+fn read_item(tx: &Transaction<'_>, id: &str) -> Result<RoadmapItem> {
+    let mut item = tx
+        .query_row(
+            "SELECT id, lane, title, start, end, kind, status, horizon, expected_impact, tradeoff,
+                    rice_reach, rice_impact, rice_confidence, rice_effort, ice_impact, ice_confidence, ice_ease,
+                    moscow, urgent, important
+             FROM roadmap_items WHERE id = ?1",
+            [id],
+            |r| {
+                let rice = match r.get::<_, Option<f64>>(10)? {
+                    Some(reach) => Some(Rice { reach, impact: r.get(11)?, confidence: r.get(12)?, effort: r.get(13)? }),
+                    None => None,
+                };
+                let ice = match r.get::<_, Option<f64>>(14)? {
+                    Some(impact) => Some(Ice { impact, confidence: r.get(15)?, ease: r.get(16)? }),
+                    None => None,
+                };
+                Ok(RoadmapItem {
+                    id: r.get(0)?,
+                    lane: r.get(1)?,
+                    title: r.get(2)?,
+                    start: r.get(3)?,
+                    end: r.get(4)?,
+                    kind: r.get(5)?,
+                    status: r.get(6)?,
+                    horizon: r.get(7)?,
+                    objectives: vec![],
+                    depends_on: vec![],
+                    expected_impact: r.get(8)?,
+                    tradeoff: r.get(9)?,
+                    rice,
+                    ice,
+                    moscow: r.get(17)?,
+                    urgent: r.get(18)?,
+                    important: r.get(19)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| not_found("roadmap item", id))?;
+    item.objectives = column(tx, "SELECT objective FROM roadmap_item_objectives WHERE item = ?1 ORDER BY position", id)?;
+    item.depends_on = column(tx, "SELECT depends_on FROM roadmap_item_dependencies WHERE item = ?1 ORDER BY position", id)?;
+    Ok(item)
+}
+
+fn column(tx: &Transaction<'_>, sql: &str, id: &str) -> Result<Vec<String>> {
+    let mut stmt = tx.prepare_cached(sql)?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+}
+
+fn pairs(tx: &Transaction<'_>, sql: &str, id: &str) -> Result<Vec<(String, u32)>> {
+    let mut stmt = tx.prepare(sql)?;
+    let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Everything needed to undo the deletion of an item.
+fn snapshot(tx: &Transaction<'_>, id: &str) -> Result<ItemSnapshot> {
+    let item = read_item(tx, id)?;
+    let rowid: i64 = tx.query_row("SELECT rowid FROM roadmap_items WHERE id = ?1", [id], |r| r.get(0))?;
+    let mut stmt = tx.prepare("SELECT baseline, item, lane, start, end FROM baseline_items WHERE item = ?1")?;
+    let baselines = stmt
+        .query_map([id], |r| Ok((r.get(0)?, BaselineItem { item: r.get(1)?, lane: r.get(2)?, start: r.get(3)?, end: r.get(4)? })))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(ItemSnapshot {
+        dependents: pairs(tx, "SELECT item, position FROM roadmap_item_dependencies WHERE depends_on = ?1", id)?,
+        feedback: pairs(tx, "SELECT feedback, position FROM feedback_items WHERE item = ?1", id)?,
+        milestones: column(tx, "SELECT id FROM milestones WHERE roadmap_item = ?1", id)?,
+        experiments: column(tx, "SELECT id FROM experiments WHERE roadmap_item = ?1", id)?,
+        baselines,
+        rowid,
+        item,
+    })
+}
+
+fn restore(tx: &Transaction<'_>, s: &ItemSnapshot) -> Result<()> {
+    if exists(tx, "roadmap_items", &s.item.id)? {
+        return Err(Error::invalid(rec(&s.item.id), "id", "An item with this id exists again; it cannot be restored."));
+    }
+    check_item(tx, &s.item)?;
+    let free: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM roadmap_items WHERE rowid = ?1)", [s.rowid], |r| r.get(0))?;
+    insert_item(tx, &s.item, free.then_some(s.rowid))?;
+    let id = &s.item.id;
+    for (dependent, pos) in &s.dependents {
+        tx.execute(
+            "INSERT OR IGNORE INTO roadmap_item_dependencies (item, depends_on, position)
+             SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM roadmap_items WHERE id = ?1)",
+            params![dependent, id, pos],
+        )?;
+    }
+    for (feedback, pos) in &s.feedback {
+        tx.execute(
+            "INSERT OR IGNORE INTO feedback_items (feedback, item, position)
+             SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM feedback WHERE id = ?1)",
+            params![feedback, id, pos],
+        )?;
+    }
+    for m in &s.milestones {
+        tx.execute("UPDATE milestones SET roadmap_item = ?2 WHERE id = ?1", params![m, id])?;
+    }
+    for e in &s.experiments {
+        tx.execute("UPDATE experiments SET roadmap_item = ?2 WHERE id = ?1", params![e, id])?;
+    }
+    for (baseline, b) in &s.baselines {
+        tx.execute(
+            "INSERT OR IGNORE INTO baseline_items (baseline, item, lane, start, end)
+             SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM baselines WHERE id = ?1)",
+            params![baseline, b.item, b.lane, b.start, b.end],
+        )?;
+    }
+    Ok(())
+}

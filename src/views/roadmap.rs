@@ -1,0 +1,126 @@
+//! The Roadmap view: the geometry to draw plus what the panels, filters and the
+//! now–next–later board need.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::compute::roadmap::{Allocation, Conflict};
+use crate::layout::RoadmapGeometry;
+use crate::model::{Horizon, ItemKind, ItemStatus, Lane, Milestone, RoadmapItem};
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct RoadmapView {
+    pub geometry: RoadmapGeometry,
+    /// Every lane, in order (the geometry holds only the shown ones).
+    pub lanes: Vec<Lane>,
+    pub objectives: Vec<ObjectiveRef>,
+    pub baselines: Vec<BaselineSummary>,
+    /// Items whose dates moved against the chosen baseline, most slipped first.
+    pub slips: Vec<Slip>,
+    pub conflicts: Vec<ConflictNote>,
+    /// Share of items (not dropped) that serve a goal; null when there are none.
+    pub coverage: Option<f64>,
+    /// Share of item-days per kind inside the shown range.
+    pub allocation: Allocation,
+    /// Items without dates (ideas), not on the timeline.
+    pub unscheduled: u32,
+    pub history: EditState,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ObjectiveRef {
+    pub id: String,
+    pub title: String,
+    pub cycle: Option<String>,
+    /// The end of its cycle: items serving it should end by then.
+    pub deadline: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct BaselineSummary {
+    pub id: String,
+    pub name: String,
+    pub saved_on: NaiveDate,
+    pub items: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Slip {
+    pub item: String,
+    pub title: String,
+    pub baseline_start: NaiveDate,
+    pub baseline_end: NaiveDate,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    /// Days the start moved (positive: later).
+    #[ts(type = "number")]
+    pub start_days: i64,
+    /// Days the end moved (positive: later): the slip.
+    #[ts(type = "number")]
+    pub end_days: i64,
+}
+
+/// A conflict with a sentence that explains it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ConflictNote {
+    pub conflict: Conflict,
+    pub message: String,
+}
+
+/// What undo and redo would do now.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, TS)]
+#[ts(export)]
+pub struct EditState {
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+}
+
+/// The side panel of one item: its fields and its *why*.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ItemDetail {
+    pub item: RoadmapItem,
+    pub objectives: Vec<ObjectiveRef>,
+    pub feedback_count: u32,
+    pub milestones: Vec<Milestone>,
+    pub conflicts: Vec<ConflictNote>,
+    /// Items this one depends on and items depending on it, with titles.
+    pub depends_on: Vec<ItemRef>,
+    pub dependents: Vec<ItemRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ItemRef {
+    pub id: String,
+    pub title: String,
+}
+
+/// A card of the now–next–later board.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct BoardCard {
+    pub id: String,
+    pub title: String,
+    pub lane: String,
+    pub kind: ItemKind,
+    pub status: ItemStatus,
+    pub horizon: Option<Horizon>,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub no_goal: bool,
+}
+
+/// `lodestar report roadmap --json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoadmapReport {
+    pub coverage: Option<f64>,
+    pub conflicts: Vec<Conflict>,
+    pub allocation: Allocation,
+}
