@@ -129,7 +129,7 @@ fn import_json(app: &AppHandle) -> lodestar::Result<bool> {
         .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
     let doc = parse_document(&text)?;
     let session = app.state::<Session>();
-    let target = session.with(|ws| Ok(ws.info()?))?;
+    let target = session.with(|ws| ws.info())?;
     if !target.is_empty {
         let replace = app
             .dialog()
