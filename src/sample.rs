@@ -435,3 +435,84 @@ mod tests {
         }
     }
 }
+
+/// A large synthetic roadmap for speed measurements: `items` items over `days` days
+/// from `from`, spread over `lanes` lanes, with about one dependency per five items and
+/// one milestone per ten. Seeded, so every run measures the same plan.
+pub fn synthetic_roadmap(items: usize, lanes: usize, from: NaiveDate, days: i64, seed: u64) -> Document {
+    // A small deterministic generator (xorshift); the data only needs to look varied.
+    let mut state = seed.max(1);
+    let mut next = move |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n.max(1)
+    };
+    let mut doc = Document::new(Product { name: "Synthetic roadmap".into(), ..Product::default() });
+    doc.cycles.push(Cycle { id: "c1".into(), start: from, end: from + Duration::days(days / 3) });
+    doc.objectives.push(Objective {
+        id: "o1".into(),
+        title: "Grow weekly active teams".into(),
+        description: None,
+        cycle: Some("c1".into()),
+        parent: None,
+        category: Some(ObjectiveCategory::Adoption),
+        owner: None,
+        status: ObjectiveStatus::Active,
+        weight: None,
+    });
+    for l in 0..lanes {
+        doc.lanes.push(Lane { id: format!("l{l}"), name: format!("Lane {}", l + 1), color: None });
+    }
+    let kinds = ItemKind::ALL;
+    let statuses = [ItemStatus::Planned, ItemStatus::InProgress, ItemStatus::Idea, ItemStatus::Done];
+    for i in 0..items {
+        let start = from + Duration::days(next(days as u64 - 60) as i64);
+        let length = 1 + next(60) as i64;
+        let depends_on = if i % 5 == 4 && i >= 10 { vec![format!("r{}", i - 1 - next(8) as usize)] } else { vec![] };
+        doc.roadmap_items.push(RoadmapItem {
+            id: format!("r{i}"),
+            lane: format!("l{}", i % lanes),
+            title: format!("Initiative {i}: {}", ["Onboarding", "Mobile speed", "Integrations", "Billing", "Search"][i % 5]),
+            start: Some(start),
+            end: Some(start + Duration::days(length - 1)),
+            kind: kinds[i % kinds.len()],
+            status: statuses[i % statuses.len()],
+            horizon: Some([Horizon::Now, Horizon::Next, Horizon::Later][i % 3]),
+            objectives: if i % 4 == 0 { vec![] } else { vec!["o1".into()] },
+            depends_on,
+            expected_impact: None,
+            tradeoff: None,
+            rice: None,
+            ice: None,
+            moscow: None,
+            urgent: None,
+            important: None,
+        });
+        if i % 10 == 0 {
+            doc.milestones.push(Milestone {
+                id: format!("m{i}"),
+                objective: Some("o1".into()),
+                title: format!("Milestone {i}"),
+                due: start + Duration::days(length - 1),
+                done_on: None,
+                roadmap_item: Some(format!("r{i}")),
+            });
+        }
+    }
+    doc
+}
+
+#[cfg(test)]
+mod synthetic_tests {
+    use super::*;
+
+    #[test]
+    fn the_synthetic_roadmap_is_a_valid_workspace_with_the_sizes_asked_for() {
+        let doc = synthetic_roadmap(10_000, 20, NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(), 3 * 365, 42);
+        crate::interchange::validate(&doc).unwrap();
+        assert_eq!(doc.roadmap_items.len(), 10_000);
+        assert_eq!(doc.lanes.len(), 20);
+        assert!(doc.roadmap_items.iter().filter(|i| !i.depends_on.is_empty()).count() > 1_500);
+    }
+}

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
+use super::snapshot::{key_result_from_row, objective_from_row, KEY_RESULT_COLUMNS, OBJECTIVE_COLUMNS};
 use super::Workspace;
 use crate::compute::okr::{lowest_confidence, okr_figures, OkrData};
 use crate::compute::smart::{check_key_result, check_objective};
@@ -590,47 +591,15 @@ fn next_id(tx: &Transaction<'_>, table: &str, prefix: &str) -> Result<String> {
 }
 
 fn read_objective(tx: &Transaction<'_>, id: &str) -> Result<Objective> {
-    tx.query_row(
-        "SELECT id, title, description, cycle, parent, category, owner, status, weight FROM objectives WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(Objective {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                description: r.get(2)?,
-                cycle: r.get(3)?,
-                parent: r.get(4)?,
-                category: r.get(5)?,
-                owner: r.get(6)?,
-                status: r.get(7)?,
-                weight: r.get(8)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or_else(|| not_found("objective", id))
+    tx.query_row(&format!("SELECT {OBJECTIVE_COLUMNS} FROM objectives WHERE id = ?1"), [id], objective_from_row)
+        .optional()?
+        .ok_or_else(|| not_found("objective", id))
 }
 
 fn read_key_result(tx: &Transaction<'_>, id: &str) -> Result<KeyResult> {
-    tx.query_row(
-        "SELECT id, objective, title, kind, unit, baseline, target, weight, kpi FROM key_results WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(KeyResult {
-                id: r.get(0)?,
-                objective: r.get(1)?,
-                title: r.get(2)?,
-                kind: r.get(3)?,
-                unit: r.get(4)?,
-                baseline: r.get(5)?,
-                target: r.get(6)?,
-                weight: r.get(7)?,
-                kpi: r.get(8)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or_else(|| not_found("key result", id))
+    tx.query_row(&format!("SELECT {KEY_RESULT_COLUMNS} FROM key_results WHERE id = ?1"), [id], key_result_from_row)
+        .optional()?
+        .ok_or_else(|| not_found("key result", id))
 }
 
 /// Appends a revision row.

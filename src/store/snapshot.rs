@@ -192,6 +192,40 @@ fn insert_records(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
     Ok(())
 }
 
+/// The columns `objective_from_row` reads, in its order.
+pub(super) const OBJECTIVE_COLUMNS: &str = "id, title, description, cycle, parent, category, owner, status, weight";
+
+pub(super) fn objective_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Objective> {
+    Ok(Objective {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        description: r.get(2)?,
+        cycle: r.get(3)?,
+        parent: r.get(4)?,
+        category: r.get(5)?,
+        owner: r.get(6)?,
+        status: r.get(7)?,
+        weight: r.get(8)?,
+    })
+}
+
+/// The columns `key_result_from_row` reads, in its order.
+pub(super) const KEY_RESULT_COLUMNS: &str = "id, objective, title, kind, unit, baseline, target, weight, kpi";
+
+pub(super) fn key_result_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<KeyResult> {
+    Ok(KeyResult {
+        id: r.get(0)?,
+        objective: r.get(1)?,
+        title: r.get(2)?,
+        kind: r.get(3)?,
+        unit: r.get(4)?,
+        baseline: r.get(5)?,
+        target: r.get(6)?,
+        weight: r.get(7)?,
+        kpi: r.get(8)?,
+    })
+}
+
 /// Runs `sql` and maps every row with `f`.
 fn all<T>(conn: &Connection, sql: &str, f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
     let mut stmt = conn.prepare(sql)?;
@@ -216,40 +250,8 @@ fn read_document(conn: &Connection) -> Result<Document> {
     doc.cycles = all(conn, "SELECT id, start, end FROM cycles ORDER BY rowid", |r| {
         Ok(Cycle { id: r.get(0)?, start: r.get(1)?, end: r.get(2)? })
     })?;
-    doc.objectives = all(
-        conn,
-        "SELECT id, title, description, cycle, parent, category, owner, status, weight FROM objectives ORDER BY rowid",
-        |r| {
-            Ok(Objective {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                description: r.get(2)?,
-                cycle: r.get(3)?,
-                parent: r.get(4)?,
-                category: r.get(5)?,
-                owner: r.get(6)?,
-                status: r.get(7)?,
-                weight: r.get(8)?,
-            })
-        },
-    )?;
-    doc.key_results = all(
-        conn,
-        "SELECT id, objective, title, kind, unit, baseline, target, weight, kpi FROM key_results ORDER BY rowid",
-        |r| {
-            Ok(KeyResult {
-                id: r.get(0)?,
-                objective: r.get(1)?,
-                title: r.get(2)?,
-                kind: r.get(3)?,
-                unit: r.get(4)?,
-                baseline: r.get(5)?,
-                target: r.get(6)?,
-                weight: r.get(7)?,
-                kpi: r.get(8)?,
-            })
-        },
-    )?;
+    doc.objectives = all(conn, &format!("SELECT {OBJECTIVE_COLUMNS} FROM objectives ORDER BY rowid"), objective_from_row)?;
+    doc.key_results = all(conn, &format!("SELECT {KEY_RESULT_COLUMNS} FROM key_results ORDER BY rowid"), key_result_from_row)?;
     doc.checkins = all(conn, "SELECT key_result, date, value, confidence, note FROM checkins ORDER BY id", |r| {
         Ok(CheckIn { key_result: r.get(0)?, date: r.get(1)?, value: r.get(2)?, confidence: r.get(3)?, note: r.get(4)? })
     })?;
