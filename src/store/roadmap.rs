@@ -52,6 +52,12 @@ impl Workspace {
     /// `lodestar report roadmap`: coverage, conflicts, and allocation inside `[from, to]`
     /// (default: the earliest start to the latest end).
     pub fn roadmap_report(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<RoadmapReport> {
+        if let (Some(f), Some(t)) = (from, to) {
+            if t < f {
+                // As in the view: an inverted range is a mistake, not an empty allocation.
+                return Err(Error::invalid("roadmap", "to", format!("The range ends ({t}) before it starts ({f}).")));
+            }
+        }
         let doc = self.export_document()?;
         let items = &doc.roadmap_items;
         let range = default_range(items);
@@ -100,7 +106,10 @@ impl Workspace {
                 .map(|b| BaselineSummary { id: b.id.clone(), name: b.name.clone(), saved_on: b.saved_on, items: b.items.len() as u32 })
                 .collect(),
             slips: baseline.map(|b| slips(&doc, b)).unwrap_or_default(),
-            conflicts: all_conflicts.iter().map(|c| explain(&doc, c)).collect(),
+            conflicts: {
+                let names = Names::new(&doc);
+                all_conflicts.iter().map(|c| explain(&names, c)).collect()
+            },
             coverage: why_coverage(&doc.roadmap_items),
             allocation: allocation(&doc.roadmap_items, req.from, req.to),
             unscheduled: doc.roadmap_items.iter().filter(|i| i.start.is_none()).count() as u32,
@@ -113,6 +122,7 @@ impl Workspace {
         let doc = self.export_document()?;
         let item = doc.roadmap_items.iter().find(|i| i.id == id).ok_or_else(|| not_found("roadmap item", id))?;
         let refs = objective_refs(&doc);
+        let names = Names::new(&doc);
         let titles: HashMap<&str, &str> = doc.roadmap_items.iter().map(|i| (i.id.as_str(), i.title.as_str())).collect();
         let item_ref = |id: &str| ItemRef { id: id.to_string(), title: titles.get(id).unwrap_or(&"").to_string() };
         Ok(ItemDetail {
@@ -122,7 +132,7 @@ impl Workspace {
             conflicts: conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones)
                 .iter()
                 .filter(|c| involves(c, id))
-                .map(|c| explain(&doc, c))
+                .map(|c| explain(&names, c))
                 .collect(),
             depends_on: item.depends_on.iter().map(|d| item_ref(d)).collect(),
             dependents: doc.roadmap_items.iter().filter(|i| i.depends_on.iter().any(|d| d == id)).map(|i| item_ref(&i.id)).collect(),
@@ -173,21 +183,44 @@ fn involves(c: &Conflict, id: &str) -> bool {
     }
 }
 
+/// Titles and deadlines by id, built once per view: looking each conflict's records up
+/// by a scan of every item made a 10,000-item view spend ~100 ms here.
+struct Names<'a> {
+    titles: HashMap<&'a str, &'a str>,
+    item_end: HashMap<&'a str, NaiveDate>,
+    /// Objective id → (its cycle's id, the cycle's end).
+    deadline: HashMap<&'a str, (&'a str, NaiveDate)>,
+}
+
+impl<'a> Names<'a> {
+    /// Ids are unique within each kind; an item's title wins over an objective's, then a milestone's.
+    fn new(doc: &'a Document) -> Names<'a> {
+        let milestones = doc.milestones.iter().map(|m| (m.id.as_str(), m.title.as_str()));
+        let objectives = doc.objectives.iter().map(|o| (o.id.as_str(), o.title.as_str()));
+        let items = doc.roadmap_items.iter().map(|i| (i.id.as_str(), i.title.as_str()));
+        let cycle_end: HashMap<&str, NaiveDate> = doc.cycles.iter().map(|c| (c.id.as_str(), c.end)).collect();
+        Names {
+            titles: milestones.chain(objectives).chain(items).collect(),
+            item_end: doc.roadmap_items.iter().filter_map(|i| Some((i.id.as_str(), i.end?))).collect(),
+            deadline: doc
+                .objectives
+                .iter()
+                .filter_map(|o| {
+                    let c = o.cycle.as_deref()?;
+                    Some((o.id.as_str(), (c, *cycle_end.get(c)?)))
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A sentence a PM can act on.
-fn explain(doc: &Document, c: &Conflict) -> ConflictNote {
-    let title = |id: &str| {
-        doc.roadmap_items.iter().find(|i| i.id == id).map(|i| i.title.clone())
-            .or_else(|| doc.objectives.iter().find(|o| o.id == id).map(|o| o.title.clone()))
-            .or_else(|| doc.milestones.iter().find(|m| m.id == id).map(|m| m.title.clone()))
-            .unwrap_or_else(|| id.to_string())
-    };
-    let deadline = |o: &str| {
-        let cycle = doc.objectives.iter().find(|x| x.id == o).and_then(|x| x.cycle.clone());
-        cycle.and_then(|c| doc.cycles.iter().find(|x| x.id == c).map(|x| (c.clone(), x.end)))
-    };
+fn explain(names: &Names<'_>, c: &Conflict) -> ConflictNote {
+    let title = |id: &str| names.titles.get(id).map_or_else(|| id.to_string(), |t| t.to_string());
+    let deadline = |o: &str| names.deadline.get(o).map(|(c, end)| (c.to_string(), *end));
     let message = match c {
         Conflict::PastObjectiveDeadline { item, objective } => {
-            let end = doc.roadmap_items.iter().find(|i| &i.id == item).and_then(|i| i.end);
+            let end = names.item_end.get(item.as_str()).copied();
             match (end, deadline(objective)) {
                 (Some(end), Some((cycle, due))) => format!(
                     "“{}” ends on {end}, {} days after {cycle} ends ({due}), the deadline of “{}” it serves. Move it earlier, cut scope, or adjust the goal.",
@@ -314,10 +347,16 @@ fn apply(tx: &Transaction<'_>, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
             E::UnlinkObjective { item: item.clone(), objective: objective.clone() }
         }
         E::UnlinkObjective { item, objective } => {
+            let old = read_item(tx, item)?;
             if tx.execute("DELETE FROM roadmap_item_objectives WHERE item = ?1 AND objective = ?2", params![item, objective])? == 0 {
                 return Err(Error::invalid(rec(item), "objectives", "The item does not serve this objective."));
             }
-            E::LinkObjective { item: item.clone(), objective: objective.clone() }
+            // A link puts the goal last: when it was not last, only the whole item puts it back in place.
+            if old.objectives.last() == Some(objective) {
+                E::LinkObjective { item: item.clone(), objective: objective.clone() }
+            } else {
+                E::UpdateItem { item: old }
+            }
         }
         E::AddDependency { item, depends_on } => {
             require(tx, "roadmap_items", item, "roadmap item")?;
@@ -339,6 +378,7 @@ fn apply(tx: &Transaction<'_>, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
             E::RemoveDependency { item: item.clone(), depends_on: depends_on.clone() }
         }
         E::RemoveDependency { item, depends_on } => {
+            let old = read_item(tx, item)?;
             if tx.execute(
                 "DELETE FROM roadmap_item_dependencies WHERE item = ?1 AND depends_on = ?2",
                 params![item, depends_on],
@@ -346,7 +386,12 @@ fn apply(tx: &Transaction<'_>, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
             {
                 return Err(Error::invalid(rec(item), "depends_on", "The item does not depend on that one."));
             }
-            E::AddDependency { item: item.clone(), depends_on: depends_on.clone() }
+            // As for goals: an added dependency goes last, so keep its place otherwise.
+            if old.depends_on.last() == Some(depends_on) {
+                E::AddDependency { item: item.clone(), depends_on: depends_on.clone() }
+            } else {
+                E::UpdateItem { item: old }
+            }
         }
         E::SetHorizon { item, horizon } => {
             let old: Option<Horizon> = tx
@@ -669,11 +714,26 @@ fn restore(tx: &Transaction<'_>, s: &ItemSnapshot) -> Result<()> {
     for e in &s.experiments {
         tx.execute("UPDATE experiments SET roadmap_item = ?2 WHERE id = ?1", params![e, id])?;
     }
+    let item_rowid: i64 = tx.query_row("SELECT rowid FROM roadmap_items WHERE id = ?1", [id], |r| r.get(0))?;
     for (baseline, b) in &s.baselines {
+        // Exports list a baseline's entries in insertion order. Put the entry back before
+        // the first entry of an item that comes after it among the items (the order
+        // `save_baseline` writes them in), not at the end of the list: shift the later
+        // rowids up by one (through negatives, so no two rows collide) to free a place.
+        let at: Option<i64> = tx.query_row(
+            "SELECT MIN(bi.rowid) FROM baseline_items bi JOIN roadmap_items r ON r.id = bi.item
+             WHERE bi.baseline = ?1 AND r.rowid > ?2",
+            params![baseline, item_rowid],
+            |r| r.get(0),
+        )?;
+        if let Some(at) = at {
+            tx.execute("UPDATE baseline_items SET rowid = -rowid - 1 WHERE rowid >= ?1", [at])?;
+            tx.execute("UPDATE baseline_items SET rowid = -rowid WHERE rowid < 0", [])?;
+        }
         tx.execute(
-            "INSERT OR IGNORE INTO baseline_items (baseline, item, lane, start, end)
-             SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM baselines WHERE id = ?1)",
-            params![baseline, b.item, b.lane, b.start, b.end],
+            "INSERT OR IGNORE INTO baseline_items (baseline, item, lane, start, end, rowid)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM baselines WHERE id = ?1)",
+            params![baseline, b.item, b.lane, b.start, b.end, at],
         )?;
     }
     Ok(())
