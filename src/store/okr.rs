@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::snapshot::{key_result_from_row, objective_from_row, KEY_RESULT_COLUMNS, OBJECTIVE_COLUMNS};
-use super::Workspace;
+use super::{exists, next_id, not_found, Workspace};
 use crate::compute::okr::{lowest_confidence, okr_figures, OkrData};
 use crate::compute::smart::{check_key_result, check_objective};
 use crate::error::{Error, ErrorCode, Result};
@@ -570,25 +570,8 @@ fn num(v: f64) -> String {
     serde_json::Number::from_f64(v).map(|n| n.to_string()).unwrap_or_else(|| v.to_string())
 }
 
-fn exists(tx: &Transaction<'_>, table: &str, id: &str) -> Result<bool> {
-    Ok(tx.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [id], |r| r.get(0))?)
-}
 
-fn not_found(kind: &str, id: &str) -> Error {
-    Error { code: ErrorCode::NotFound, message: format!("There is no {kind} “{id}”."), record: Some(format!("{kind} \"{id}\"")), field: None }
-}
 
-/// The next free id of the form `<prefix><n>`; generated once, then fixed forever.
-fn next_id(tx: &Transaction<'_>, table: &str, prefix: &str) -> Result<String> {
-    let mut n = tx.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? + 1;
-    loop {
-        let id = format!("{prefix}{n}");
-        if !exists(tx, table, &id)? {
-            return Ok(id);
-        }
-        n += 1;
-    }
-}
 
 fn read_objective(tx: &Transaction<'_>, id: &str) -> Result<Objective> {
     tx.query_row(&format!("SELECT {OBJECTIVE_COLUMNS} FROM objectives WHERE id = ?1"), [id], objective_from_row)

@@ -6,10 +6,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Duration, NaiveDate};
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::snapshot::grouped;
-use super::Workspace;
+use super::snapshot::{grouped, item_from_row, ITEM_COLUMNS};
+use super::{exists, next_id, not_found, Workspace};
 use crate::compute::roadmap::{allocation, conflicts, default_range, why_coverage, Conflict};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, Result};
 use crate::interchange::validate::{find_cycle, item_rules, lane_rules};
 use crate::interchange::Document;
 use crate::layout::{layout, LayoutInput, LayoutRequest};
@@ -487,28 +487,12 @@ fn rec(item: &str) -> String {
     format!("roadmap item \"{item}\"")
 }
 
-fn not_found(kind: &str, id: &str) -> Error {
-    Error { code: ErrorCode::NotFound, message: format!("There is no {kind} “{id}”."), record: Some(format!("{kind} \"{id}\"")), field: None }
-}
 
-fn exists(tx: &Transaction<'_>, table: &str, id: &str) -> Result<bool> {
-    Ok(tx.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [id], |r| r.get(0))?)
-}
 
 fn require(tx: &Transaction<'_>, table: &str, id: &str, kind: &str) -> Result<()> {
     if exists(tx, table, id)? { Ok(()) } else { Err(not_found(kind, id)) }
 }
 
-fn next_id(tx: &Transaction<'_>, table: &str, prefix: &str) -> Result<String> {
-    let mut n = tx.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? + 1;
-    loop {
-        let id = format!("{prefix}{n}");
-        if !exists(tx, table, &id)? {
-            return Ok(id);
-        }
-        n += 1;
-    }
-}
 
 fn dates_and_lane(tx: &Transaction<'_>, item: &str) -> Result<(Option<NaiveDate>, Option<NaiveDate>, String)> {
     tx.query_row("SELECT start, end, lane FROM roadmap_items WHERE id = ?1", [item], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -612,42 +596,7 @@ fn write_item_links(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
 
 fn read_item(tx: &Transaction<'_>, id: &str) -> Result<RoadmapItem> {
     let mut item = tx
-        .query_row(
-            "SELECT id, lane, title, start, end, kind, status, horizon, expected_impact, tradeoff,
-                    rice_reach, rice_impact, rice_confidence, rice_effort, ice_impact, ice_confidence, ice_ease,
-                    moscow, urgent, important
-             FROM roadmap_items WHERE id = ?1",
-            [id],
-            |r| {
-                let rice = match r.get::<_, Option<f64>>(10)? {
-                    Some(reach) => Some(Rice { reach, impact: r.get(11)?, confidence: r.get(12)?, effort: r.get(13)? }),
-                    None => None,
-                };
-                let ice = match r.get::<_, Option<f64>>(14)? {
-                    Some(impact) => Some(Ice { impact, confidence: r.get(15)?, ease: r.get(16)? }),
-                    None => None,
-                };
-                Ok(RoadmapItem {
-                    id: r.get(0)?,
-                    lane: r.get(1)?,
-                    title: r.get(2)?,
-                    start: r.get(3)?,
-                    end: r.get(4)?,
-                    kind: r.get(5)?,
-                    status: r.get(6)?,
-                    horizon: r.get(7)?,
-                    objectives: vec![],
-                    depends_on: vec![],
-                    expected_impact: r.get(8)?,
-                    tradeoff: r.get(9)?,
-                    rice,
-                    ice,
-                    moscow: r.get(17)?,
-                    urgent: r.get(18)?,
-                    important: r.get(19)?,
-                })
-            },
-        )
+        .query_row(&format!("SELECT {ITEM_COLUMNS} FROM roadmap_items WHERE id = ?1"), [id], item_from_row)
         .optional()?
         .ok_or_else(|| not_found("roadmap item", id))?;
     item.objectives = column(tx, "SELECT objective FROM roadmap_item_objectives WHERE item = ?1 ORDER BY position", id)?;

@@ -226,6 +226,41 @@ pub(super) fn key_result_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Key
     })
 }
 
+/// The columns `item_from_row` reads, in its order.
+pub(super) const ITEM_COLUMNS: &str = "id, lane, title, start, end, kind, status, horizon, expected_impact, tradeoff, \
+     rice_reach, rice_impact, rice_confidence, rice_effort, ice_impact, ice_confidence, ice_ease, moscow, urgent, important";
+
+/// A roadmap item without its goal and dependency lists (those live in link tables).
+pub(super) fn item_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RoadmapItem> {
+    let rice = match r.get::<_, Option<f64>>(10)? {
+        Some(reach) => Some(Rice { reach, impact: r.get(11)?, confidence: r.get(12)?, effort: r.get(13)? }),
+        None => None,
+    };
+    let ice = match r.get::<_, Option<f64>>(14)? {
+        Some(impact) => Some(Ice { impact, confidence: r.get(15)?, ease: r.get(16)? }),
+        None => None,
+    };
+    Ok(RoadmapItem {
+        id: r.get(0)?,
+        lane: r.get(1)?,
+        title: r.get(2)?,
+        start: r.get(3)?,
+        end: r.get(4)?,
+        kind: r.get(5)?,
+        status: r.get(6)?,
+        horizon: r.get(7)?,
+        objectives: vec![],
+        depends_on: vec![],
+        expected_impact: r.get(8)?,
+        tradeoff: r.get(9)?,
+        rice,
+        ice,
+        moscow: r.get(17)?,
+        urgent: r.get(18)?,
+        important: r.get(19)?,
+    })
+}
+
 /// Runs `sql` and maps every row with `f`.
 fn all<T>(conn: &Connection, sql: &str, f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
     let mut stmt = conn.prepare(sql)?;
@@ -281,42 +316,7 @@ fn read_document(conn: &Connection) -> Result<Document> {
     doc.lanes = all(conn, "SELECT id, name, color FROM lanes ORDER BY position, rowid", |r| {
         Ok(Lane { id: r.get(0)?, name: r.get(1)?, color: r.get(2)? })
     })?;
-    doc.roadmap_items = all(
-        conn,
-        "SELECT id, lane, title, start, end, kind, status, horizon, expected_impact, tradeoff,
-                rice_reach, rice_impact, rice_confidence, rice_effort, ice_impact, ice_confidence, ice_ease,
-                moscow, urgent, important
-         FROM roadmap_items ORDER BY rowid",
-        |r| {
-            let rice = match r.get::<_, Option<f64>>(10)? {
-                Some(reach) => Some(Rice { reach, impact: r.get(11)?, confidence: r.get(12)?, effort: r.get(13)? }),
-                None => None,
-            };
-            let ice = match r.get::<_, Option<f64>>(14)? {
-                Some(impact) => Some(Ice { impact, confidence: r.get(15)?, ease: r.get(16)? }),
-                None => None,
-            };
-            Ok(RoadmapItem {
-                id: r.get(0)?,
-                lane: r.get(1)?,
-                title: r.get(2)?,
-                start: r.get(3)?,
-                end: r.get(4)?,
-                kind: r.get(5)?,
-                status: r.get(6)?,
-                horizon: r.get(7)?,
-                objectives: vec![],
-                depends_on: vec![],
-                expected_impact: r.get(8)?,
-                tradeoff: r.get(9)?,
-                rice,
-                ice,
-                moscow: r.get(17)?,
-                urgent: r.get(18)?,
-                important: r.get(19)?,
-            })
-        },
-    )?;
+    doc.roadmap_items = all(conn, &format!("SELECT {ITEM_COLUMNS} FROM roadmap_items ORDER BY rowid"), item_from_row)?;
     let mut objectives = grouped(conn, "SELECT item, objective FROM roadmap_item_objectives ORDER BY item, position")?;
     let mut depends_on = grouped(conn, "SELECT item, depends_on FROM roadmap_item_dependencies ORDER BY item, position")?;
     for item in &mut doc.roadmap_items {
