@@ -26,7 +26,7 @@ export const CLI = resolve(
 
 export const DEFAULT_TIMEOUT = 20_000;
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
-export const Keys = { TAB: '\uE004', ENTER: '\uE007', CONTROL: '\uE009', BACKSPACE: '\uE003' };
+export const Keys = { TAB: '\uE004', ENTER: '\uE007', CONTROL: '\uE009', SHIFT: '\uE008', BACKSPACE: '\uE003', ESCAPE: '\uE00C' };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -212,6 +212,45 @@ export class Session {
       },
       { timeout, message: `element ${selector}` },
     );
+  }
+
+  /** W3C actions: a mouse drag from (x, y) by (dx, dy) in viewport pixels, in `steps` moves. */
+  async drag(x, y, dx, dy, { steps = 10, duration = 300 } = {}) {
+    const moves = [];
+    for (let i = 1; i <= steps; i++) {
+      moves.push({
+        type: 'pointerMove',
+        origin: 'viewport',
+        x: Math.round(x + (dx * i) / steps),
+        y: Math.round(y + (dy * i) / steps),
+        duration: Math.round(duration / steps),
+      });
+    }
+    await this.cmd('POST', '/actions', {
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', origin: 'viewport', x: Math.round(x), y: Math.round(y), duration: 0 },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pause', duration: 50 },
+            ...moves,
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+    await this.cmd('DELETE', '/actions').catch(() => {});
+  }
+
+  /** W3C actions: press a key chord, e.g. keys(Keys.CONTROL, 'z'). */
+  async keys(...chord) {
+    const down = chord.map((value) => ({ type: 'keyDown', value }));
+    const up = [...chord].reverse().map((value) => ({ type: 'keyUp', value }));
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }] });
+    await this.cmd('DELETE', '/actions').catch(() => {});
   }
 
   async screenshot(file) {

@@ -10,9 +10,13 @@ type Num = number | null | undefined;
 const isNum = (v: Num): v is number => typeof v === "number" && Number.isFinite(v);
 
 /** A plain number: thousands separators, at most `maxDigits` decimals, no "-0". */
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 export function formatNumber(v: Num, maxDigits = 2): string {
   if (!isNum(v)) return DASH;
-  const out = new Intl.NumberFormat("en-US", { maximumFractionDigits: maxDigits }).format(v);
+  let nf = numberFormats.get(maxDigits);
+  if (!nf) numberFormats.set(maxDigits, (nf = new Intl.NumberFormat("en-US", { maximumFractionDigits: maxDigits })));
+  const out = nf.format(v);
   return out === "-0" ? "0" : out;
 }
 

@@ -16,10 +16,11 @@ const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shif
 });
 
 describe("view navigation keys", () => {
-  it("switches with Ctrl+1/2/3 even in a field", () => {
+  it("switches with Ctrl+1/2/3/4 even in a field", () => {
     expect(navShortcut(key("1", { ctrlKey: true }), true, false)).toBe("okrs");
-    expect(navShortcut(key("2", { metaKey: true }), false, false)).toBe("strategy");
-    expect(navShortcut(key("3", { ctrlKey: true }), false, false)).toBe("history");
+    expect(navShortcut(key("2", { metaKey: true }), false, false)).toBe("roadmap");
+    expect(navShortcut(key("3", { metaKey: true }), false, false)).toBe("strategy");
+    expect(navShortcut(key("4", { ctrlKey: true }), false, false)).toBe("history");
     expect(navShortcut(key("9", { ctrlKey: true }), false, false)).toBeNull();
   });
 
@@ -27,6 +28,7 @@ describe("view navigation keys", () => {
     expect(navShortcut(key("g"), false, false)).toBe("g");
     expect(navShortcut(key("o"), false, true)).toBe("okrs");
     expect(navShortcut(key("h"), false, true)).toBe("history");
+    expect(navShortcut(key("r"), false, true)).toBe("roadmap");
     expect(navShortcut(key("x"), false, true)).toBeNull();
     expect(navShortcut(key("g"), true, false)).toBeNull();
   });

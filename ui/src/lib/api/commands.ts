@@ -13,6 +13,12 @@ import type { OkrView } from "./types/OkrView";
 import type { PivotKind } from "./types/PivotKind";
 import type { ProductField } from "./types/ProductField";
 import type { StrategyView } from "./types/StrategyView";
+import type { BoardCard } from "./types/BoardCard";
+import type { EditState } from "./types/EditState";
+import type { ItemDetail } from "./types/ItemDetail";
+import type { LayoutRequest } from "./types/LayoutRequest";
+import type { RoadmapEdit } from "./types/RoadmapEdit";
+import type { RoadmapView } from "./types/RoadmapView";
 import type { WorkspaceInfo } from "./types/WorkspaceInfo";
 
 /** Name of the event the Rust side emits after File ▸ New / Open / Import. */
@@ -125,4 +131,43 @@ export function recordPivot(date: string, kind: PivotKind, description: string):
 /** Revisions of goals and product fields, and pivots; newest first. */
 export function history(): Promise<HistoryView> {
   return call<HistoryView>("history");
+}
+
+// ---- Roadmap: the core lays out the timeline; every edit is one call (one transaction, one
+// undo step) answering what undo/redo would do now; the caller then asks for the view again.
+
+/** The timeline's geometry for a range, zoom and filters, with conflicts, coverage and slips. */
+export function roadmapView(request: LayoutRequest): Promise<RoadmapView> {
+  return call<RoadmapView>("roadmap_view", { request });
+}
+
+/** One item for the side panel: its fields, its *why*, conflicts and dependencies. */
+export function roadmapItem(id: string): Promise<ItemDetail> {
+  return call<ItemDetail>("roadmap_item", { id });
+}
+
+/** Cards of the now–next–later board. */
+export function roadmapBoard(): Promise<BoardCard[]> {
+  return call<BoardCard[]>("roadmap_board");
+}
+
+export function editRoadmap(edit: RoadmapEdit): Promise<EditState> {
+  return call<EditState>("edit_roadmap", { edit });
+}
+
+export function undoRoadmap(): Promise<EditState> {
+  return call<EditState>("undo_roadmap");
+}
+
+export function redoRoadmap(): Promise<EditState> {
+  return call<EditState>("redo_roadmap");
+}
+
+/** Saves today's plan as a named baseline; answers its id. */
+export function saveBaseline(name: string): Promise<string> {
+  return call<string>("save_baseline", { name });
+}
+
+export function deleteBaseline(id: string): Promise<null> {
+  return call<null>("delete_baseline", { id });
 }

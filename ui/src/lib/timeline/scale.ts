@@ -1,0 +1,78 @@
+// Date ↔ x for the pointer, from the core's `from` and `px_per_day`. Pure; no layout here:
+// the core places everything, this only reads a pointer position back as a day.
+import type { Zoom } from "../api/types/Zoom";
+
+const DAY_MS = 86_400_000;
+
+/** "2027-01-04" → days since 1970-01-01 (calendar days, no time zone). */
+export function dayNumber(iso: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) throw new Error(`not a date: ${iso}`);
+  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
+}
+
+/** Days since 1970-01-01 → "YYYY-MM-DD". */
+export function isoFromDayNumber(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  return isoFromDayNumber(dayNumber(iso) + days);
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** The snap unit in days: one day at week and month zoom, one week at quarter and year zoom. */
+export function snapDays(zoom: Zoom): number {
+  return zoom === "quarter" || zoom === "year" ? 7 : 1;
+}
+
+/** Rounds a day delta to the nearest multiple of `snap` (no "-0"). */
+export function snapDelta(days: number, snap: number): number {
+  const out = Math.round(days / snap) * snap;
+  return out === 0 ? 0 : out;
+}
+
+/** The day under x (x = 0 is the first moment of `from`). */
+export function dayAt(x: number, from: string, pxPerDay: number): string {
+  return isoFromDayNumber(dayNumber(from) + Math.floor(x / pxPerDay));
+}
+
+/** The left edge of a day. */
+export function xOf(iso: string, from: string, pxPerDay: number): number {
+  return (dayNumber(iso) - dayNumber(from)) * pxPerDay;
+}
+
+/** Fractional day offset of x from `from`: keeps a point fixed across zooms. */
+export function dayOffsetAt(x: number, pxPerDay: number): number {
+  return x / pxPerDay;
+}
+
+export const ZOOMS: readonly Zoom[] = ["week", "month", "quarter", "year"];
+
+/** The next zoom in or out (clamped): +1 shows more time (zooms out). */
+export function stepZoom(zoom: Zoom, step: 1 | -1): Zoom {
+  const i = ZOOMS.indexOf(zoom);
+  return ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, i + step))];
+}
+
+/** Pixels per day by zoom, as the core uses them (only to place the scroll before a reply). */
+export const PX_PER_DAY: Record<Zoom, number> = { week: 24, month: 6, quarter: 2, year: 0.5 };
+
+/**
+ * The range to ask the core for, around a visible window [start, end]: generous on both
+ * sides (at least a year, or a window's width) so that panning rarely needs a new request.
+ */
+export function loadRange(start: string, end: string): { from: string; to: string } {
+  const span = Math.max(1, daysBetween(start, end));
+  const pad = Math.max(365, span);
+  return { from: addDays(start, -pad), to: addDays(end, pad) };
+}
+
+/** True when the visible window comes within `margin` days of the loaded range's edge. */
+export function nearEdge(visStart: string, visEnd: string, from: string, to: string, margin: number): boolean {
+  return daysBetween(from, visStart) < margin || daysBetween(visEnd, to) < margin;
+}
