@@ -402,15 +402,22 @@ fn the_view_filters_colours_and_marks_conflicts_from_the_file() {
     assert_eq!(bar_ids(&view.geometry), ["r2", "r3", "r9"]);
     let r2 = bar(&view.geometry, "r2");
     assert_eq!(r2.text, "#1b1f24"); // on the yellow lane
-    assert_eq!(r2.conflicts, vec![Conflict::StartsBeforeDependencyEnds { item: "r2".into(), depends_on: "r1".into() }]);
+    assert_eq!(r2.conflicts, 1); // starts before r1, which it depends on, ends
+    let r2_notes = ws.roadmap_item_detail("r2").unwrap().conflicts;
+    assert_eq!(r2_notes.iter().map(|n| n.conflict.clone()).collect::<Vec<_>>(), vec![Conflict::StartsBeforeDependencyEnds {
+        item: "r2".into(),
+        depends_on: "r1".into()
+    }]);
     // r1 is filtered out: no arrow to draw from it.
     assert!(view.geometry.arrows.iter().all(|a| a.from != "r1"));
     assert!(view.geometry.arrows.iter().any(|a| a.from == "r9" && a.to == "r3" && a.violated));
     assert_eq!(view.geometry.milestones.iter().map(|m| m.milestone.as_str()).collect::<Vec<_>>(), ["m2"]);
     assert_eq!(view.geometry.today, Some(45.0 * 6.0 + 3.0));
     // Figures and notes cover the whole roadmap, not just the filter.
-    assert_eq!(view.conflicts.len(), 7);
-    assert!(view.conflicts.iter().all(|n| !n.message.is_empty()));
+    assert_eq!(view.conflict_count, 7);
+    let notes = ws.roadmap_conflicts().unwrap();
+    assert_eq!(notes.len(), 7);
+    assert!(notes.iter().all(|n| !n.message.is_empty()));
     assert_eq!(view.coverage, Some(0.75));
 
     let bad = LayoutRequest { to: date("2026-12-31"), ..req };

@@ -51,6 +51,7 @@ pub fn run() {
             commands::roadmap::roadmap_view,
             commands::roadmap::roadmap_item,
             commands::roadmap::roadmap_board,
+            commands::roadmap::roadmap_conflicts,
             commands::roadmap::edit_roadmap,
             commands::roadmap::undo_roadmap,
             commands::roadmap::redo_roadmap,

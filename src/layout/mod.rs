@@ -99,8 +99,9 @@ pub struct Bar {
     pub text: String,
     /// Serves no objective: the "why" is missing.
     pub no_goal: bool,
-    /// Conflicts this item is part of (as the item, or as what another depends on).
-    pub conflicts: Vec<Conflict>,
+    /// How many conflicts this item is part of (as the item, or as what another
+    /// depends on); their sentences come with the item's detail.
+    pub conflicts: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -247,7 +248,7 @@ pub fn layout(input: &LayoutInput<'_>, req: &LayoutRequest) -> RoadmapGeometry {
                 fill: colour.clone(),
                 text: text.clone(),
                 no_goal: item.objectives.is_empty(),
-                conflicts: conflicts_of.get(item.id.as_str()).map(|c| c.iter().map(|c| (*c).clone()).collect()).unwrap_or_default(),
+                conflicts: conflicts_of.get(item.id.as_str()).map_or(0, |c| c.len() as u32),
             });
         }
         let height = row_count as f64 * ROW_HEIGHT;

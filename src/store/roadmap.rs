@@ -106,15 +106,19 @@ impl Workspace {
                 .map(|b| BaselineSummary { id: b.id.clone(), name: b.name.clone(), saved_on: b.saved_on, items: b.items.len() as u32 })
                 .collect(),
             slips: baseline.map(|b| slips(&doc, b)).unwrap_or_default(),
-            conflicts: {
-                let names = Names::new(&doc);
-                all_conflicts.iter().map(|c| explain(&names, c)).collect()
-            },
+            conflict_count: all_conflicts.len() as u32,
             coverage: why_coverage(&doc.roadmap_items),
             allocation: allocation(&doc.roadmap_items, req.from, req.to),
             unscheduled: doc.roadmap_items.iter().filter(|i| i.start.is_none()).count() as u32,
             history,
         })
+    }
+
+    /// Every conflict with the sentence that explains it.
+    pub fn roadmap_conflicts(&self) -> Result<Vec<ConflictNote>> {
+        let doc = self.export_document()?;
+        let names = Names::new(&doc);
+        Ok(conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones).iter().map(|c| explain(&names, c)).collect())
     }
 
     /// One item with its *why*, for the side panel.

@@ -19,7 +19,8 @@ pub struct RoadmapView {
     pub baselines: Vec<BaselineSummary>,
     /// Items whose dates moved against the chosen baseline, most slipped first.
     pub slips: Vec<Slip>,
-    pub conflicts: Vec<ConflictNote>,
+    /// How many conflicts the whole roadmap has (their sentences: `roadmap_conflicts`).
+    pub conflict_count: u32,
     /// Share of items (not dropped) that serve a goal; null when there are none.
     pub coverage: Option<f64>,
     /// Share of item-days per kind inside the shown range.

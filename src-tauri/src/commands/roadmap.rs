@@ -1,6 +1,6 @@
 use lodestar::layout::LayoutRequest;
 use lodestar::model::RoadmapEdit;
-use lodestar::views::roadmap::{BoardCard, EditState, ItemDetail, RoadmapView};
+use lodestar::views::roadmap::{BoardCard, ConflictNote, EditState, ItemDetail, RoadmapView};
 use lodestar::Error;
 use tauri::State;
 
@@ -20,6 +20,12 @@ pub fn roadmap_view(session: State<'_, Session>, request: LayoutRequest) -> Resu
 #[tauri::command(rename_all = "snake_case")]
 pub fn roadmap_item(session: State<'_, Session>, id: String) -> Result<ItemDetail, Error> {
     session.with(|ws| ws.roadmap_item_detail(&id))
+}
+
+/// Every conflict with its sentence (the view only counts them, to stay light).
+#[tauri::command(rename_all = "snake_case")]
+pub fn roadmap_conflicts(session: State<'_, Session>) -> Result<Vec<ConflictNote>, Error> {
+    session.with(|ws| ws.roadmap_conflicts())
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barLabel, formatShare, conflictSentences, formatDays, formatRange, formatShortRange, historyTitle, itemErrorField, itemForm, itemFromForm, moveInOrder, newItem, stepHorizon } from "./roadmap";
+import { barLabel, formatShare, formatDays, formatRange, formatShortRange, historyTitle, itemErrorField, itemForm, itemFromForm, moveInOrder, newItem, stepHorizon } from "./roadmap";
 
 describe("roadmap words", () => {
   it("formats ranges within and across years", () => {
@@ -22,20 +22,11 @@ describe("roadmap words", () => {
   });
 
   it("names a bar with its lane, dates, status and why", () => {
-    const bar = { title: "Guided setup", start: "2027-01-04", end: "2027-02-12", status: "planned" as const, no_goal: false, conflicts: [] };
+    const bar = { title: "Guided setup", start: "2027-01-04", end: "2027-02-12", status: "planned" as const, no_goal: false, conflicts: 0 };
     expect(barLabel(bar, "Onboarding")).toBe("Guided setup, Onboarding, 4 Jan – 12 Feb 2027, planned, serves a goal");
-    expect(barLabel({ ...bar, no_goal: true, status: "in_progress", conflicts: [{ kind: "past_objective_deadline", item: "a", objective: "o" }] }, "Mobile")).toBe(
+    expect(barLabel({ ...bar, no_goal: true, status: "in_progress", conflicts: 1 }, "Mobile")).toBe(
       "Guided setup, Mobile, 4 Jan – 12 Feb 2027, in progress, serves no goal, 1 conflict",
     );
-  });
-
-  it("finds a bar's conflict sentences in the view's notes", () => {
-    const c = { kind: "starts_before_dependency_ends" as const, item: "b", depends_on: "a" };
-    const notes = [
-      { conflict: { kind: "past_objective_deadline" as const, item: "b", objective: "o" }, message: "late" },
-      { conflict: { ...c }, message: "overlaps" },
-    ];
-    expect(conflictSentences([c], notes)).toEqual(["overlaps"]);
   });
 
   it("titles undo and redo with the core's label", () => {

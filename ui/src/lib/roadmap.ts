@@ -2,8 +2,6 @@
 // date ranges, and the side panel's item form. Formatting and shape checks only: the core
 // validates and computes.
 import type { Bar } from "./api/types/Bar";
-import type { Conflict } from "./api/types/Conflict";
-import type { ConflictNote } from "./api/types/ConflictNote";
 import type { Horizon } from "./api/types/Horizon";
 import type { ItemKind } from "./api/types/ItemKind";
 import type { ItemStatus } from "./api/types/ItemStatus";
@@ -80,23 +78,9 @@ export function formatDays(days: number): string {
 /** The bar's accessible name: "Title, lane, 4 Jan – 12 Feb 2027, planned, serves a goal". */
 export function barLabel(bar: Pick<Bar, "title" | "start" | "end" | "status" | "no_goal" | "conflicts">, laneName: string): string {
   const parts = [bar.title, laneName, formatRange(bar.start, bar.end), statusLabel(bar.status).toLowerCase(), bar.no_goal ? "serves no goal" : "serves a goal"];
-  const n = bar.conflicts.length;
+  const n = bar.conflicts;
   if (n > 0) parts.push(`${n} conflict${n === 1 ? "" : "s"}`);
   return parts.join(", ");
-}
-
-/** Two conflicts are the same when every field matches. */
-export function sameConflict(a: Conflict, b: Conflict): boolean {
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-  for (const k of keys) if (ra[k] !== rb[k]) return false;
-  return true;
-}
-
-/** The sentences explaining `conflicts`, from the view's notes (each once, in the notes' order). */
-export function conflictSentences(conflicts: readonly Conflict[], notes: readonly ConflictNote[]): string[] {
-  return notes.filter((n) => conflicts.some((c) => sameConflict(c, n.conflict))).map((n) => n.message);
 }
 
 /** The undo button's title: "Undo move" / "Nothing to undo". */

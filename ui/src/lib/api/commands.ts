@@ -14,6 +14,7 @@ import type { PivotKind } from "./types/PivotKind";
 import type { ProductField } from "./types/ProductField";
 import type { StrategyView } from "./types/StrategyView";
 import type { BoardCard } from "./types/BoardCard";
+import type { ConflictNote } from "./types/ConflictNote";
 import type { EditState } from "./types/EditState";
 import type { ItemDetail } from "./types/ItemDetail";
 import type { LayoutRequest } from "./types/LayoutRequest";
@@ -149,6 +150,11 @@ export function roadmapItem(id: string): Promise<ItemDetail> {
 /** Cards of the now–next–later board. */
 export function roadmapBoard(): Promise<BoardCard[]> {
   return call<BoardCard[]>("roadmap_board");
+}
+
+/** Every conflict with its sentence (the view only counts them). */
+export function roadmapConflicts(): Promise<ConflictNote[]> {
+  return call<ConflictNote[]>("roadmap_conflicts");
 }
 
 export function editRoadmap(edit: RoadmapEdit): Promise<EditState> {
