@@ -11,91 +11,20 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use lodestar::compute::roadmap::conflicts;
 use lodestar::interchange::Document;
 use lodestar::layout::{layout, LayoutInput, LayoutRequest, Zoom};
-use lodestar::model::*;
+use lodestar::model::RoadmapEdit;
+use lodestar::sample::synthetic_roadmap;
 use lodestar::views::roadmap::EditState;
 use lodestar::Workspace;
 
 const ITEMS: usize = 10_000;
 const LANES: usize = 20;
 
-/// A tiny deterministic generator, so every run lays out the same roadmap.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
-
 fn start() -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()
 }
 
 fn document() -> Document {
-    let mut rng = Lcg(42);
-    let mut doc = Document::new(Product { name: "Bench".into(), ..Product::default() });
-    let days = 3 * 365;
-    for q in 0..12 {
-        let s = start() + Duration::days(91 * q);
-        doc.cycles.push(Cycle { id: format!("c{q}"), start: s, end: s + Duration::days(90) });
-    }
-    for o in 0..60 {
-        doc.objectives.push(Objective {
-            id: format!("o{o}"),
-            title: format!("Objective {o}"),
-            description: None,
-            cycle: Some(format!("c{}", o % 12)),
-            parent: None,
-            category: None,
-            owner: None,
-            status: ObjectiveStatus::Active,
-            weight: None,
-        });
-    }
-    for l in 0..LANES {
-        doc.lanes.push(Lane { id: format!("l{l}"), name: format!("Lane {l}"), color: None });
-    }
-    let kinds = [ItemKind::Feature, ItemKind::Discovery, ItemKind::TechDebt, ItemKind::Reliability, ItemKind::Growth];
-    let statuses = [ItemStatus::Idea, ItemStatus::Planned, ItemStatus::InProgress, ItemStatus::Done, ItemStatus::Dropped];
-    for i in 0..ITEMS {
-        let s = start() + Duration::days(rng.next(days - 60) as i64);
-        let len = 1 + rng.next(60) as i64;
-        // Every fifth item depends on an earlier one (no cycles): 2,000 dependencies.
-        let depends_on = if i % 5 == 4 { vec![format!("r{}", rng.next(i as u64))] } else { vec![] };
-        doc.roadmap_items.push(RoadmapItem {
-            id: format!("r{i}"),
-            lane: format!("l{}", i % LANES),
-            title: format!("Roadmap item number {i}"),
-            start: Some(s),
-            end: Some(s + Duration::days(len - 1)),
-            kind: kinds[i % 5],
-            status: statuses[(i / 5) % 5],
-            horizon: None,
-            objectives: if i % 3 == 0 { vec![] } else { vec![format!("o{}", rng.next(60))] },
-            depends_on,
-            expected_impact: None,
-            tradeoff: None,
-            rice: None,
-            ice: None,
-            moscow: None,
-            urgent: None,
-            important: None,
-        });
-    }
-    // Every tenth item has a milestone at its end: 1,000 milestones.
-    for i in (0..ITEMS).step_by(10) {
-        let item = &doc.roadmap_items[i];
-        doc.milestones.push(Milestone {
-            id: format!("m{i}"),
-            objective: Some(format!("o{}", i % 60)),
-            title: format!("Milestone {i}"),
-            due: item.end.unwrap(),
-            done_on: None,
-            roadmap_item: Some(item.id.clone()),
-        });
-    }
-    doc
+    synthetic_roadmap(ITEMS, LANES, start(), 3 * 365, 42)
 }
 
 fn request(from: NaiveDate, to: NaiveDate) -> LayoutRequest {

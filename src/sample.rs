@@ -437,50 +437,55 @@ mod tests {
 }
 
 /// A large synthetic roadmap for speed measurements: `items` items over `days` days
-/// from `from`, spread over `lanes` lanes, with about one dependency per five items and
-/// one milestone per ten. Seeded, so every run measures the same plan.
+/// from `from`, spread over `lanes` lanes, with quarterly cycles of five objectives
+/// each, one dependency per five items (on an earlier one: no cycles) and one
+/// milestone per ten. Two items in three serve a goal of the quarter they start in.
+/// Seeded, so every run measures the same plan.
 pub fn synthetic_roadmap(items: usize, lanes: usize, from: NaiveDate, days: i64, seed: u64) -> Document {
-    // A small deterministic generator (xorshift); the data only needs to look varied.
-    let mut state = seed.max(1);
+    // A small deterministic generator (a 64-bit LCG); the data only needs to look varied.
+    let mut state = seed;
     let mut next = move |n: u64| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state % n.max(1)
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (state >> 33) % n.max(1)
     };
     let mut doc = Document::new(Product { name: "Synthetic roadmap".into(), ..Product::default() });
-    doc.cycles.push(Cycle { id: "c1".into(), start: from, end: from + Duration::days(days / 3) });
-    doc.objectives.push(Objective {
-        id: "o1".into(),
-        title: "Grow weekly active teams".into(),
-        description: None,
-        cycle: Some("c1".into()),
-        parent: None,
-        category: Some(ObjectiveCategory::Adoption),
-        owner: None,
-        status: ObjectiveStatus::Active,
-        weight: None,
-    });
+    let quarters = (days + 90) / 91;
+    for q in 0..quarters {
+        let start = from + Duration::days(91 * q);
+        doc.cycles.push(Cycle { id: format!("c{q}"), start, end: start + Duration::days(90) });
+        for k in 0..5 {
+            doc.objectives.push(Objective {
+                id: format!("o{q}-{k}"),
+                title: format!("Objective {k} of quarter {q}"),
+                description: None,
+                cycle: Some(format!("c{q}")),
+                parent: None,
+                category: Some(ObjectiveCategory::ALL[k as usize % ObjectiveCategory::ALL.len()]),
+                owner: None,
+                status: ObjectiveStatus::Active,
+                weight: None,
+            });
+        }
+    }
     for l in 0..lanes {
         doc.lanes.push(Lane { id: format!("l{l}"), name: format!("Lane {}", l + 1), color: None });
     }
-    let kinds = ItemKind::ALL;
-    let statuses = [ItemStatus::Planned, ItemStatus::InProgress, ItemStatus::Idea, ItemStatus::Done];
+    let statuses = [ItemStatus::Planned, ItemStatus::InProgress, ItemStatus::Idea, ItemStatus::Done, ItemStatus::Dropped];
     for i in 0..items {
         let start = from + Duration::days(next(days as u64 - 60) as i64);
         let length = 1 + next(60) as i64;
-        let depends_on = if i % 5 == 4 && i >= 10 { vec![format!("r{}", i - 1 - next(8) as usize)] } else { vec![] };
+        let quarter = (start - from).num_days() / 91;
         doc.roadmap_items.push(RoadmapItem {
             id: format!("r{i}"),
             lane: format!("l{}", i % lanes),
             title: format!("Initiative {i}: {}", ["Onboarding", "Mobile speed", "Integrations", "Billing", "Search"][i % 5]),
             start: Some(start),
             end: Some(start + Duration::days(length - 1)),
-            kind: kinds[i % kinds.len()],
-            status: statuses[i % statuses.len()],
+            kind: ItemKind::ALL[i % ItemKind::ALL.len()],
+            status: statuses[(i / 5) % statuses.len()],
             horizon: Some([Horizon::Now, Horizon::Next, Horizon::Later][i % 3]),
-            objectives: if i % 4 == 0 { vec![] } else { vec!["o1".into()] },
-            depends_on,
+            objectives: if i % 3 == 0 { vec![] } else { vec![format!("o{quarter}-{}", next(5))] },
+            depends_on: if i % 5 == 4 { vec![format!("r{}", next(i as u64))] } else { vec![] },
             expected_impact: None,
             tradeoff: None,
             rice: None,
@@ -492,7 +497,7 @@ pub fn synthetic_roadmap(items: usize, lanes: usize, from: NaiveDate, days: i64,
         if i % 10 == 0 {
             doc.milestones.push(Milestone {
                 id: format!("m{i}"),
-                objective: Some("o1".into()),
+                objective: Some(format!("o{quarter}-0")),
                 title: format!("Milestone {i}"),
                 due: start + Duration::days(length - 1),
                 done_on: None,
