@@ -7,6 +7,7 @@ pub mod error;
 pub mod interchange;
 pub mod layout;
 pub mod model;
+pub mod render;
 pub mod sample;
 pub mod store;
 pub mod views;

@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use lodestar::compute::roadmap::Conflict;
+use lodestar::interchange::csv::{CsvExport, CsvImport};
 use lodestar::interchange::{parse_document, to_json};
+use lodestar::layout::Zoom;
 use lodestar::sample::sample_document;
 use lodestar::store::check;
 use lodestar::workspace_path::default_workspace;
@@ -35,6 +37,15 @@ enum Command {
     /// Replace the workspace's contents with a workspace JSON document (all or nothing)
     Import {
         /// A workspace JSON document, format version 1
+        file: PathBuf,
+    },
+    /// Import roadmap items, KPI measurements or feedback from CSV (all or nothing;
+    /// errors name row and column)
+    ImportCsv {
+        /// What the rows are
+        #[arg(long, value_enum)]
+        what: ImportWhat,
+        /// The CSV file (header row first)
         file: PathBuf,
     },
     /// Export the workspace
@@ -103,6 +114,114 @@ enum Export {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Items, OKRs (one row per key result) or feedback as CSV
+    Csv {
+        #[arg(long, value_enum)]
+        what: CsvWhat,
+        /// Write to FILE instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// The roadmap picture as PNG, SVG or PDF (format from the file's extension)
+    Roadmap {
+        /// FILE.png, FILE.svg or FILE.pdf
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// First day shown (default: the earliest item start)
+        #[arg(long, value_name = "D")]
+        from: Option<NaiveDate>,
+        /// Last day shown (default: the latest item end)
+        #[arg(long, value_name = "D")]
+        to: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value = "month")]
+        zoom: ZoomArg,
+        /// Only these lanes, by id
+        #[arg(long, value_name = "ID,ID", value_delimiter = ',')]
+        lanes: Option<Vec<String>>,
+        /// Pixel density of a PNG
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=3))]
+        scale: u8,
+        /// The picture's title (default: the product's name)
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+    },
+    /// The OKR one-pager of a cycle as PNG, SVG or PDF
+    Okrs {
+        /// FILE.png, FILE.svg or FILE.pdf
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// The cycle (default: the one containing today, else the latest)
+        #[arg(long, value_name = "ID")]
+        cycle: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CsvWhat {
+    Items,
+    Okrs,
+    Feedback,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ImportWhat {
+    Items,
+    Measurements,
+    Feedback,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ZoomArg {
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// A picture's file format, from the extension of `--out`.
+#[derive(Clone, Copy, PartialEq)]
+enum Picture {
+    Png,
+    Svg,
+    Pdf,
+}
+
+/// The format of `--out`; an unknown extension is bad usage (exit 2), reported before
+/// anything is opened or written.
+fn picture_format(out: &Path) -> Picture {
+    match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("png") => Picture::Png,
+        Some("svg") => Picture::Svg,
+        Some("pdf") => Picture::Pdf,
+        _ => Cli::command()
+            .error(
+                clap::error::ErrorKind::InvalidValue,
+                format!("--out {}: the picture's format comes from the extension; use .png, .svg or .pdf", out.display()),
+            )
+            .exit(),
+    }
+}
+
+/// Writes a picture (one SVG, or PDF pages) in the format of `out`.
+fn write_picture(out: &Path, format: Picture, pages: Vec<String>, scale: f32) -> Result<(), Error> {
+    let bytes = match format {
+        Picture::Svg => pages.into_iter().next().unwrap_or_default().into_bytes(),
+        Picture::Png => lodestar::render::png(pages.first().map(String::as_str).unwrap_or_default(), scale)?,
+        Picture::Pdf => lodestar::render::pdf(&pages)?,
+    };
+    write_file(out, &bytes)
+}
+
+fn refuse_workspace_itself(file: &Path, workspace: &Path) -> Result<(), Error> {
+    if is_same_file(file, workspace) {
+        return Err(Error {
+            code: ErrorCode::Invalid,
+            message: format!("{} is the workspace itself; export to another file.", file.display()),
+            record: None,
+            field: Some("--out".into()),
+        });
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {
@@ -159,6 +278,77 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
                 Some(file) => write_file(&file, json.as_bytes())?,
                 None => std::io::stdout().write_all(json.as_bytes())?,
             }
+        }
+        Command::ImportCsv { what, file } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
+            let mut ws = Workspace::open_existing(path)?;
+            let what = match what {
+                ImportWhat::Items => CsvImport::Items,
+                ImportWhat::Measurements => CsvImport::Measurements,
+                ImportWhat::Feedback => CsvImport::Feedback,
+            };
+            let count = ws.import_csv(what, &text).map_err(|e| match e.record {
+                // Say which file the row is in.
+                Some(r) if r.starts_with("row ") => Error { record: Some(format!("{}, {r}", file.display())), ..e },
+                _ => e,
+            })?;
+            println!("Imported {count} row{} from {}.", if count == 1 { "" } else { "s" }, file.display());
+        }
+        Command::Export { what: Export::Csv { what, out } } => {
+            let ws = Workspace::open_existing(path)?;
+            let what = match what {
+                CsvWhat::Items => CsvExport::Items,
+                CsvWhat::Okrs => CsvExport::Okrs,
+                CsvWhat::Feedback => CsvExport::Feedback,
+            };
+            let text = ws.export_csv(what, today)?;
+            match out {
+                Some(file) => {
+                    refuse_workspace_itself(&file, path)?;
+                    write_file(&file, text.as_bytes())?
+                }
+                None => std::io::stdout().write_all(text.as_bytes())?,
+            }
+        }
+        Command::Export { what: Export::Roadmap { out, from, to, zoom, lanes, scale, title } } => {
+            let format = picture_format(&out);
+            let ws = Workspace::open_existing(path)?;
+            refuse_workspace_itself(&out, path)?;
+            let mut options = ws.default_picture_options(today)?;
+            options.from = from.unwrap_or(options.from);
+            options.to = to.unwrap_or(options.to);
+            if from.is_some() && to.is_none() && options.to < options.from {
+                options.to = options.from + chrono::Duration::days(90);
+            }
+            if to.is_some() && from.is_none() && options.to < options.from {
+                options.from = options.to - chrono::Duration::days(90);
+            }
+            options.zoom = match zoom {
+                ZoomArg::Week => Zoom::Week,
+                ZoomArg::Month => Zoom::Month,
+                ZoomArg::Quarter => Zoom::Quarter,
+                ZoomArg::Year => Zoom::Year,
+            };
+            options.lanes = lanes;
+            options.scale = scale;
+            options.title = title;
+            options.generated_on = Some(today);
+            let pages = if format == Picture::Pdf {
+                ws.roadmap_picture_pages(&options, today)?
+            } else {
+                vec![ws.roadmap_picture(&options, today)?]
+            };
+            write_picture(&out, format, pages, scale as f32)?;
+            println!("Wrote the roadmap picture to {}.", out.display());
+        }
+        Command::Export { what: Export::Okrs { out, cycle } } => {
+            let format = picture_format(&out);
+            let ws = Workspace::open_existing(path)?;
+            refuse_workspace_itself(&out, path)?;
+            let svg = ws.okr_one_pager(cycle.as_deref(), today, Some(today))?;
+            write_picture(&out, format, vec![svg], 2.0)?;
+            println!("Wrote the OKR one-pager to {}.", out.display());
         }
         Command::Checkin { kr_id, value, date, confidence, note } => {
             let mut ws = Workspace::open_existing(path)?;

@@ -1,6 +1,7 @@
 //! The public workspace interchange format (JSON, version 1): parsing with errors that
 //! name record and field, validation of every rule, and writing.
 
+pub mod csv;
 mod document;
 pub(crate) mod validate;
 

@@ -1,5 +1,6 @@
 //! View models: what the app's screens show, assembled from the store in one call.
 
+pub mod export;
 pub mod okr;
 pub mod roadmap;
 

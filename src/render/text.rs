@@ -1,0 +1,213 @@
+//! The one bundled font (Inter, OFL) used on screen and in every export: its bytes,
+//! a font database holding only it (no system fonts, so a picture looks the same on
+//! every machine), text measurement by its advance widths, truncation with an
+//! ellipsis, and XML escaping of user text.
+
+use std::sync::{Arc, OnceLock};
+
+use resvg::usvg::{self, fontdb};
+
+pub const FONT_FAMILY: &str = "Inter";
+
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
+const MEDIUM: &[u8] = include_bytes!("../../assets/fonts/Inter-Medium.otf");
+const SEMIBOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-SemiBold.otf");
+
+/// The weights the design uses (400, 500, 600).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    Regular,
+    Medium,
+    SemiBold,
+}
+
+impl Weight {
+    pub fn css(self) -> u16 {
+        match self {
+            Weight::Regular => 400,
+            Weight::Medium => 500,
+            Weight::SemiBold => 600,
+        }
+    }
+
+    fn bytes(self) -> &'static [u8] {
+        match self {
+            Weight::Regular => REGULAR,
+            Weight::Medium => MEDIUM,
+            Weight::SemiBold => SEMIBOLD,
+        }
+    }
+}
+
+/// Advance widths per character, in font units, read once per weight.
+struct Metrics {
+    units_per_em: f64,
+    face: ttf_parser::Face<'static>,
+}
+
+fn metrics(weight: Weight) -> &'static Metrics {
+    static FACES: OnceLock<[Metrics; 3]> = OnceLock::new();
+    let faces = FACES.get_or_init(|| {
+        [Weight::Regular, Weight::Medium, Weight::SemiBold].map(|w| {
+            let face = ttf_parser::Face::parse(w.bytes(), 0).expect("the bundled Inter font parses");
+            Metrics { units_per_em: face.units_per_em() as f64, face }
+        })
+    });
+    &faces[match weight {
+        Weight::Regular => 0,
+        Weight::Medium => 1,
+        Weight::SemiBold => 2,
+    }]
+}
+
+/// True when the bundled font has a glyph for `c`.
+pub fn has_glyph(c: char) -> bool {
+    metrics(Weight::Regular).face.glyph_index(c).is_some()
+}
+
+/// The width of `text` at `size` px in the bundled font: the sum of advance widths
+/// (plus kerning pairs where the font's legacy `kern` table has them). Characters
+/// the font lacks count as the width of a space.
+pub fn text_width(text: &str, size: f64, weight: Weight) -> f64 {
+    let m = metrics(weight);
+    let face = &m.face;
+    let space = face.glyph_index(' ').and_then(|g| face.glyph_hor_advance(g)).unwrap_or(0) as f64;
+    let units: f64 = text
+        .chars()
+        .map(|c| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or(space, |a| a as f64))
+        .sum();
+    units * size / m.units_per_em
+}
+
+/// `text` as it fits in `max_width` px: whole, or cut with an ellipsis; empty when
+/// not even one character and the ellipsis fit.
+pub fn fit(text: &str, max_width: f64, size: f64, weight: Weight) -> String {
+    let text = text.trim();
+    if text_width(text, size, weight) <= max_width {
+        return text.to_string();
+    }
+    let ellipsis = text_width("…", size, weight);
+    let mut out = String::new();
+    let mut width = ellipsis;
+    for c in text.chars() {
+        let w = text_width(c.encode_utf8(&mut [0; 4]), size, weight);
+        if width + w > max_width {
+            break;
+        }
+        width += w;
+        out.push(c);
+    }
+    let out = out.trim_end();
+    if out.is_empty() {
+        String::new()
+    } else {
+        format!("{out}…")
+    }
+}
+
+/// `text` broken into at most `max_lines` lines of `max_width` px, at spaces; the last
+/// line ends with an ellipsis when the rest does not fit.
+pub fn wrap(text: &str, max_width: f64, size: f64, weight: Weight, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() && lines.len() < max_lines {
+        if lines.len() + 1 == max_lines {
+            lines.push(fit(&words[i..].join(" "), max_width, size, weight));
+            break;
+        }
+        let mut line = words[i].to_string();
+        i += 1;
+        while i < words.len() {
+            let candidate = format!("{line} {}", words[i]);
+            if text_width(&candidate, size, weight) > max_width {
+                break;
+            }
+            line = candidate;
+            i += 1;
+        }
+        lines.push(fit(&line, max_width, size, weight));
+    }
+    lines.retain(|l| !l.is_empty());
+    lines
+}
+
+/// User text as SVG character data or attribute value: markup characters escaped,
+/// characters XML 1.0 forbids dropped. Never interpreted as markup.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// usvg options whose font database holds only the bundled font, built once.
+pub fn usvg_options() -> &'static usvg::Options<'static> {
+    static OPTIONS: OnceLock<usvg::Options<'static>> = OnceLock::new();
+    OPTIONS.get_or_init(|| {
+        let mut db = fontdb::Database::new();
+        for w in [Weight::Regular, Weight::Medium, Weight::SemiBold] {
+            db.load_font_data(w.bytes().to_vec());
+        }
+        db.set_sans_serif_family(FONT_FAMILY);
+        db.set_serif_family(FONT_FAMILY);
+        db.set_monospace_family(FONT_FAMILY);
+        let mut options = usvg::Options { font_family: FONT_FAMILY.to_string(), ..usvg::Options::default() };
+        options.fontdb = Arc::new(db);
+        options
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wider_text_measures_wider_and_bolder_text_too() {
+        let a = text_width("Onboarding", 12.0, Weight::Regular);
+        assert!(a > 40.0 && a < 90.0, "{a}");
+        assert!(text_width("Onboarding checklist", 12.0, Weight::Regular) > a);
+        assert!(text_width("Onboarding", 12.0, Weight::SemiBold) > a);
+    }
+
+    #[test]
+    fn text_that_does_not_fit_is_cut_with_an_ellipsis_within_the_width() {
+        let cut = fit("A very long roadmap item title that will not fit", 80.0, 12.0, Weight::Medium);
+        assert!(cut.ends_with('…'), "{cut}");
+        assert!(text_width(&cut, 12.0, Weight::Medium) <= 80.0);
+        assert_eq!(fit("Short", 80.0, 12.0, Weight::Medium), "Short");
+        assert_eq!(fit("Short", 4.0, 12.0, Weight::Medium), "");
+    }
+
+    #[test]
+    fn long_names_wrap_at_spaces_and_the_last_line_ends_with_an_ellipsis() {
+        let lines = wrap("Onboarding and retention of new workspaces", 120.0, 13.0, Weight::Medium, 2);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines.iter().all(|l| text_width(l, 13.0, Weight::Medium) <= 120.0));
+        assert!(lines[1].ends_with('…'));
+        assert_eq!(wrap("Mobile", 120.0, 13.0, Weight::Medium, 3), vec!["Mobile"]);
+    }
+
+    #[test]
+    fn markup_in_user_text_is_escaped() {
+        assert_eq!(escape("<script>alert(1)</script> & \"x\""), "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;");
+        assert_eq!(escape("a\u{0}b\nc"), "ab c");
+    }
+
+    #[test]
+    fn the_bundled_font_has_the_glyphs_the_pictures_use() {
+        for c in ['…', '→', '–', '·'] {
+            assert!(has_glyph(c), "{c}");
+        }
+    }
+}
