@@ -343,6 +343,11 @@ fn setting_the_horizon_moves_the_card_on_the_board() {
     assert!(card.no_goal);
     apply_checked(&mut ws, &RoadmapEdit::SetHorizon { item: "r5".into(), horizon: None });
     assert_eq!(item(&export(&ws), "r5").horizon, None);
+    // Finished work leaves the board.
+    let mut done = item(&export(&ws), "r5").clone();
+    done.status = ItemStatus::Done;
+    apply_checked(&mut ws, &RoadmapEdit::UpdateItem { item: done });
+    assert!(ws.roadmap_board().unwrap().iter().all(|c| c.id != "r5"));
 }
 
 // ---- create, update, delete, restore ---------------------------------------------------

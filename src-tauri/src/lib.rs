@@ -57,6 +57,9 @@ pub fn run() {
             commands::roadmap::redo_roadmap,
             commands::roadmap::save_baseline,
             commands::roadmap::delete_baseline,
+            commands::export::export_defaults,
+            commands::export::export_preview,
+            commands::export::export_file,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Lodestar");

@@ -144,13 +144,13 @@ impl Workspace {
         })
     }
 
-    /// Every item that is not dropped, for the now–next–later board.
+    /// Every item still to do (not done, not dropped), for the now–next–later board.
     pub fn roadmap_board(&self) -> Result<Vec<BoardCard>> {
         let doc = self.export_document()?;
         Ok(doc
             .roadmap_items
             .iter()
-            .filter(|i| i.status != ItemStatus::Dropped)
+            .filter(|i| !matches!(i.status, ItemStatus::Done | ItemStatus::Dropped))
             .map(|i| BoardCard {
                 id: i.id.clone(),
                 title: i.title.clone(),

@@ -1,0 +1,76 @@
+use lodestar::render::{self, PictureOptions};
+use lodestar::views::export::{ExportFormat, ExportKind};
+use lodestar::{Error, ErrorCode, Workspace};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::session::Session;
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Defaults for the Export dialog: the roadmap's whole range at month zoom, 2× PNG.
+#[tauri::command(rename_all = "snake_case")]
+pub fn export_defaults(session: State<'_, Session>) -> Result<PictureOptions, Error> {
+    session.with(|ws| ws.default_picture_options(today()))
+}
+
+/// Exactly the SVG that would be written (the dialog shows it as an image).
+#[tauri::command(rename_all = "snake_case")]
+pub fn export_preview(
+    session: State<'_, Session>,
+    what: ExportKind,
+    options: PictureOptions,
+    cycle: Option<String>,
+) -> Result<String, Error> {
+    session.with(|ws| svg_of(ws, what, &options, cycle.as_deref()))
+}
+
+/// Asks where to save (native dialog), renders and writes; the saved path, or null when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_file(
+    app: AppHandle,
+    session: State<'_, Session>,
+    what: ExportKind,
+    format: ExportFormat,
+    options: PictureOptions,
+    cycle: Option<String>,
+) -> Result<Option<String>, Error> {
+    // Render first, so that bad options are refused before any dialog opens.
+    let (bytes, name) = session.with(|ws| {
+        let name = ws.product()?.name;
+        let bytes = match (what, format) {
+            (_, ExportFormat::Svg) => svg_of(ws, what, &options, cycle.as_deref())?.into_bytes(),
+            (_, ExportFormat::Png) => render::png(&svg_of(ws, what, &options, cycle.as_deref())?, f32::from(options.scale))?,
+            (ExportKind::Roadmap, ExportFormat::Pdf) => render::pdf(&ws.roadmap_picture_pages(&options, today())?)?,
+            (ExportKind::Okrs, ExportFormat::Pdf) => render::pdf(&[svg_of(ws, what, &options, cycle.as_deref())?])?,
+        };
+        Ok((bytes, name))
+    })?;
+    let ext = format.extension();
+    let suggested = format!("{} {}.{ext}", name.replace(['/', '\\'], "-"), if what == ExportKind::Roadmap { "roadmap" } else { "OKRs" });
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title("Export")
+        .set_file_name(suggested)
+        .add_filter(ext.to_uppercase(), &[ext])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    let tmp = path.with_extension(format!("{ext}.lodestar-tmp"));
+    std::fs::write(&tmp, &bytes)
+        .and_then(|_| std::fs::rename(&tmp, &path))
+        .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot write {}: {e}", path.display())))?;
+    Ok(Some(path.display().to_string()))
+}
+
+fn svg_of(ws: &Workspace, what: ExportKind, options: &PictureOptions, cycle: Option<&str>) -> lodestar::Result<String> {
+    match what {
+        ExportKind::Roadmap => ws.roadmap_picture(options, today()),
+        ExportKind::Okrs => ws.okr_one_pager(cycle, today(), options.generated_on),
+    }
+}
