@@ -484,19 +484,7 @@ fn measurements(doc: &crate::interchange::Document, t: &Table, p: &mut CsvPrevie
                 found
             }
         };
-        let date = match cell(row, Some(&date_col)) {
-            Some(d) => {
-                let parsed = parse_date(&d);
-                if parsed.is_none() {
-                    p.errors.push(row_error(r, "date", format!("“{d}” is not a date; write it as YYYY-MM-DD.")));
-                }
-                parsed
-            }
-            None => {
-                p.errors.push(row_error(r, "date", "The date is empty.".into()));
-                None
-            }
-        };
+        let date = required_date(row, &date_col, r, &mut p.errors);
         let value = match cell(row, Some(&value_col)) {
             Some(v) => match v.replace(',', "").trim_end_matches('%').trim().parse::<f64>() {
                 Ok(x) if x.is_finite() => Some(x),
@@ -517,6 +505,23 @@ fn measurements(doc: &crate::interchange::Document, t: &Table, p: &mut CsvPrevie
     Ok(())
 }
 
+/// A required date cell: its date, or an error naming the row and the `date` column.
+fn required_date(row: &[String], col: &(usize, String), r: usize, errors: &mut Vec<Error>) -> Option<NaiveDate> {
+    match cell(row, Some(col)) {
+        Some(d) => {
+            let parsed = parse_date(&d);
+            if parsed.is_none() {
+                errors.push(row_error(r, "date", format!("“{d}” is not a date; write it as YYYY-MM-DD.")));
+            }
+            parsed
+        }
+        None => {
+            errors.push(row_error(r, "date", "The date is empty.".into()));
+            None
+        }
+    }
+}
+
 fn feedback(doc: &crate::interchange::Document, t: &Table, p: &mut CsvPreview) -> Result<()> {
     let date_col = t.require("date", &["date", "created"])?;
     let text_col = t.require("text", &["text", "feedback", "comment", "description"])?;
@@ -530,19 +535,7 @@ fn feedback(doc: &crate::interchange::Document, t: &Table, p: &mut CsvPreview) -
             continue;
         }
         let before = p.errors.len();
-        let date = match cell(row, Some(&date_col)) {
-            Some(d) => {
-                let parsed = parse_date(&d);
-                if parsed.is_none() {
-                    p.errors.push(row_error(r, "date", format!("“{d}” is not a date; write it as YYYY-MM-DD.")));
-                }
-                parsed
-            }
-            None => {
-                p.errors.push(row_error(r, "date", "The date is empty.".into()));
-                None
-            }
-        };
+        let date = required_date(row, &date_col, r, &mut p.errors);
         let text = cell(row, Some(&text_col));
         if text.is_none() {
             p.errors.push(row_error(r, "text", "The feedback's text is empty.".into()));
