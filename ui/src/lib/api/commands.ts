@@ -21,6 +21,9 @@ import type { LayoutRequest } from "./types/LayoutRequest";
 import type { RoadmapEdit } from "./types/RoadmapEdit";
 import type { RoadmapView } from "./types/RoadmapView";
 import type { WorkspaceInfo } from "./types/WorkspaceInfo";
+import type { ExportFormat } from "./types/ExportFormat";
+import type { ExportKind } from "./types/ExportKind";
+import type { PictureOptions } from "./types/PictureOptions";
 
 /** Name of the event the Rust side emits after File ▸ New / Open / Import. */
 export const WORKSPACE_CHANGED = "workspace-changed";
@@ -176,4 +179,21 @@ export function saveBaseline(name: string): Promise<string> {
 
 export function deleteBaseline(id: string): Promise<null> {
   return call<null>("delete_baseline", { id });
+}
+
+// ---- Exports: the core renders; the preview is exactly the SVG it would write.
+
+/** Defaults for the export dialog: the items' date range, month zoom, scale 2, title = product name. */
+export function exportDefaults(): Promise<PictureOptions> {
+  return call<PictureOptions>("export_defaults");
+}
+
+/** The SVG text the core would write for these options (`cycle` null: the current cycle). */
+export function exportPreview(what: ExportKind, options: PictureOptions, cycle: string | null): Promise<string> {
+  return call<string>("export_preview", { what, options, cycle });
+}
+
+/** Opens the native save dialog, renders and writes; answers the saved path, or null when cancelled. */
+export function exportFile(what: ExportKind, format: ExportFormat, options: PictureOptions, cycle: string | null): Promise<string | null> {
+  return call<string | null>("export_file", { what, format, options, cycle });
 }
