@@ -294,3 +294,15 @@ fn an_unknown_cycle_is_not_found() {
     let (_dir, ws) = sample();
     assert_eq!(ws.okr_one_pager(Some("1999-Q1"), sample_day(), None).unwrap_err().code, ErrorCode::NotFound);
 }
+
+#[test]
+fn the_dialog_preview_is_the_picture_drawn_at_1x_as_a_png_data_url() {
+    use base64::Engine;
+    let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="#0072B2"/><text x="8" y="26" font-family="Inter" font-size="13" fill="#fff">Guided setup</text></svg>"##;
+    let url = lodestar::render::preview_data_url(svg).unwrap();
+    let b64 = url.strip_prefix("data:image/png;base64,").expect("a PNG data URL");
+    let bytes = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let reader = decoder.read_info().unwrap();
+    assert_eq!((reader.info().width, reader.info().height), (120, 40));
+}

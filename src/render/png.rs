@@ -70,3 +70,12 @@ fn encode(mut data: Vec<u8>, width: u32, height: u32) -> Result<Vec<u8>> {
     }
     Ok(out)
 }
+
+/// A 1× PNG of the SVG as a `data:` URL, for previews: an `<img>` cannot load the
+/// app's font into an SVG, so the preview is drawn here, with the bundled font,
+/// exactly as the export will be.
+pub fn preview_data_url(svg: &str) -> Result<String> {
+    use base64::Engine;
+    let png = png(svg, 1.0)?;
+    Ok(format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(png)))
+}

@@ -16,7 +16,8 @@ pub fn export_defaults(session: State<'_, Session>) -> Result<PictureOptions, Er
     session.with(|ws| ws.default_picture_options(today()))
 }
 
-/// Exactly the SVG that would be written (the dialog shows it as an image).
+/// The picture as it will be written, drawn at 1× with the bundled font, as a
+/// `data:image/png` URL for the dialog's preview image.
 #[tauri::command(rename_all = "snake_case")]
 pub fn export_preview(
     session: State<'_, Session>,
@@ -24,7 +25,7 @@ pub fn export_preview(
     options: PictureOptions,
     cycle: Option<String>,
 ) -> Result<String, Error> {
-    session.with(|ws| svg_of(ws, what, &options, cycle.as_deref()))
+    session.with(|ws| render::preview_data_url(&svg_of(ws, what, &options, cycle.as_deref())?))
 }
 
 /// Asks where to save (native dialog), renders and writes; the saved path, or null when cancelled.

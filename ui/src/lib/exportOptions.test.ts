@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PictureOptions } from "./api/types/PictureOptions";
-import { checkOptions, fileName, loadRemembered, mergeOptions, saveRemembered, storageKey, svgDataUrl, toggleLane } from "./exportOptions";
+import { checkOptions, fileName, loadRemembered, mergeOptions, saveRemembered, storageKey, toggleLane } from "./exportOptions";
 
 const defaults: PictureOptions = {
   from: "2026-01-01",
@@ -111,12 +111,6 @@ describe("helpers", () => {
     expect(toggleLane(["a"], all, "a", false)).toEqual([]);
   });
 
-  it("encodes SVG text as a data URL, never as markup", () => {
-    const url = svgDataUrl('<svg><text>R&D <script>"x"</script> #1</text></svg>');
-    expect(url.startsWith("data:image/svg+xml;charset=utf-8,")).toBe(true);
-    expect(url).not.toContain("<");
-    expect(url).not.toContain("#");
-  });
 
   it("names the saved file", () => {
     expect(fileName("/home/pm/roadmap.png")).toBe("roadmap.png");

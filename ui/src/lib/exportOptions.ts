@@ -169,10 +169,6 @@ export function toggleLane(lanes: string[] | null, all: readonly string[], lane:
   return ordered.length === all.length && all.length > 0 ? null : ordered;
 }
 
-/** An `<img>` source for SVG text: the picture is never parsed as the page's markup. */
-export function svgDataUrl(svg: string): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-}
 
 /** The last part of a path (either separator). */
 export function fileName(path: string): string {

@@ -188,7 +188,7 @@ export function exportDefaults(): Promise<PictureOptions> {
   return call<PictureOptions>("export_defaults");
 }
 
-/** The SVG text the core would write for these options (`cycle` null: the current cycle). */
+/** The picture as it will be written, drawn by the core at 1× as a `data:image/png` URL (`cycle` null: the current cycle). */
 export function exportPreview(what: ExportKind, options: PictureOptions, cycle: string | null): Promise<string> {
   return call<string>("export_preview", { what, options, cycle });
 }
