@@ -76,6 +76,12 @@ fn card_text(card: &ObjectiveCard, w: f64) -> CardText {
 }
 
 fn kr_values(kr: &crate::views::okr::KeyResultCard, figs: &crate::compute::okr::KeyResultFigures) -> String {
+    // A key result bound to milestones moves with them: say how many are done.
+    if !kr.bound_milestones.is_empty() {
+        let total = kr.bound_milestones.len();
+        let done = (figs.progress.unwrap_or(0.0) * total as f64).round() as usize;
+        return format!("{done} of {total} milestones done");
+    }
     let unit = kr.key_result.unit.as_deref();
     format!("{} → {}", with_unit(figs.current, unit), with_unit(kr.key_result.target, unit))
 }
@@ -257,7 +263,8 @@ fn objective_card(out: &mut String, card: &ObjectiveCard, text: &CardText, child
             let fill = if d < filled { ACCENT } else { BORDER };
             let _ = write!(out, r#"<circle cx="{}" cy="{}" r="3.2" fill="{fill}"/>"#, n(dots_x + 4.0 + d as f64 * 9.0), n(cy));
         }
-        let conf = figs.confidence.map_or("—".into(), |c| format!("{:.0}%", c * 100.0));
+        // Confidence as 0–1 (as in the app), so it is never read as a share done.
+        let conf = figs.confidence.map_or("—".into(), |c| format!("{c:.1}"));
         text_el(out, x + w - PAD, cy + 4.5, 12.0, Weight::Regular, MUTED, "end", &escape(&conf));
         ky += kr_row_height(lines.len());
     }
