@@ -4,6 +4,7 @@
 pub mod compute;
 pub mod edit_history;
 pub mod error;
+pub mod files;
 pub mod interchange;
 pub mod layout;
 pub mod model;

@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use lodestar::files::write_atomically;
+use lodestar::interchange::csv::{CsvExport, CsvImport};
 use lodestar::interchange::{parse_document, to_json};
 use lodestar::sample::sample_document;
 use lodestar::workspace_path::{data_dir, sample_workspace, EXTENSION};
@@ -29,6 +31,10 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("import-json", "Import JSON…", Some("CmdOrCtrl+I"))?)
         .item(&item("export-json", "Export JSON…", Some("CmdOrCtrl+Shift+E"))?)
         .separator()
+        .item(&item("import-csv-items", "Import Roadmap Items from CSV…", None)?)
+        .item(&item("export-csv-items", "Export Roadmap Items as CSV…", None)?)
+        .item(&item("export-csv-okrs", "Export OKRs as CSV…", None)?)
+        .separator()
         .quit()
         .build()?;
     let edit = SubmenuBuilder::new(app, "Edit").cut().copy().paste().separator().select_all().build()?;
@@ -46,6 +52,9 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
             "open-sample" => open_sample_workspace(&app, &sample_workspace()).map(|_| true),
             "import-json" => import_json(&app),
             "export-json" => export_json(&app).map(|_| false),
+            "import-csv-items" => import_csv_items(&app),
+            "export-csv-items" => export_csv(&app, CsvExport::Items, "roadmap items").map(|_| false),
+            "export-csv-okrs" => export_csv(&app, CsvExport::Okrs, "OKRs").map(|_| false),
             _ => Ok(false),
         };
         match result {
@@ -165,10 +174,78 @@ fn export_json(app: &AppHandle) -> lodestar::Result<()> {
     else {
         return Ok(());
     };
-    let tmp = file.with_extension("json.lodestar-tmp");
-    std::fs::write(&tmp, to_json(&doc) + "\n")
-        .and_then(|_| std::fs::rename(&tmp, &file))
-        .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot write {}: {e}", file.display())))
+    write_atomically(&file, (to_json(&doc) + "\n").as_bytes())
+}
+
+/// Roadmap items from a tracker's CSV: a preview with every bad row named, then one
+/// all-or-nothing import after confirmation.
+fn import_csv_items(app: &AppHandle) -> lodestar::Result<bool> {
+    let Some(file) = app
+        .dialog()
+        .file()
+        .set_title("Import roadmap items from CSV")
+        .add_filter("CSV", &["csv"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(false);
+    };
+    let text = std::fs::read_to_string(&file)
+        .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
+    let session = app.state::<Session>();
+    let preview = session.with(|ws| ws.preview_csv(CsvImport::Items, &text))?;
+    if !preview.errors.is_empty() {
+        let shown: Vec<String> = preview.errors.iter().take(12).map(|e| format!("• {}", e.one_line())).collect();
+        let more = preview.errors.len().saturating_sub(shown.len());
+        app.dialog()
+            .message(format!(
+                "Nothing was imported: {} problem{} in {}.\n\n{}{}",
+                preview.errors.len(),
+                if preview.errors.len() == 1 { "" } else { "s" },
+                file.display(),
+                shown.join("\n"),
+                if more > 0 { format!("\n… and {more} more.") } else { String::new() }
+            ))
+            .title("Import roadmap items from CSV")
+            .kind(MessageDialogKind::Error)
+            .blocking_show();
+        return Ok(false);
+    }
+    let lanes: Vec<&str> = preview.new_lanes.iter().map(|l| l.name.as_str()).collect();
+    let confirmed = app
+        .dialog()
+        .message(format!(
+            "Add {} roadmap item{} from {}?{}",
+            preview.items.len(),
+            if preview.items.len() == 1 { "" } else { "s" },
+            file.display(),
+            if lanes.is_empty() { String::new() } else { format!("\n\nNew lanes: {}.", lanes.join(", ")) }
+        ))
+        .title("Import roadmap items from CSV")
+        .buttons(MessageDialogButtons::OkCancelCustom("Import".into(), "Cancel".into()))
+        .blocking_show();
+    if !confirmed {
+        return Ok(false);
+    }
+    session.with(|ws| ws.import_csv(CsvImport::Items, &text))?;
+    Ok(true)
+}
+
+fn export_csv(app: &AppHandle, what: CsvExport, label: &str) -> lodestar::Result<()> {
+    let session = app.state::<Session>();
+    let (csv, name) = session.with(|ws| Ok((ws.export_csv(what, chrono::Local::now().date_naive())?, ws.product()?.name)))?;
+    let Some(file) = app
+        .dialog()
+        .file()
+        .set_title(format!("Export {label} as CSV"))
+        .set_file_name(format!("{} {label}.csv", safe_file_name(&name)))
+        .add_filter("CSV", &["csv"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(());
+    };
+    write_atomically(&file, csv.as_bytes())
 }
 
 fn with_extension(path: PathBuf) -> PathBuf {

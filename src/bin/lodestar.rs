@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use lodestar::compute::roadmap::Conflict;
 use lodestar::interchange::csv::{CsvExport, CsvImport};
+use lodestar::files::write_atomically;
 use lodestar::interchange::{parse_document, to_json};
 use lodestar::layout::Zoom;
 use lodestar::sample::sample_document;
@@ -209,7 +210,7 @@ fn write_picture(out: &Path, format: Picture, pages: Vec<String>, scale: f32) ->
         Picture::Png => lodestar::render::png(pages.first().map(String::as_str).unwrap_or_default(), scale)?,
         Picture::Pdf => lodestar::render::pdf(&pages)?,
     };
-    write_file(out, &bytes)
+    write_atomically(out, &bytes)
 }
 
 fn refuse_workspace_itself(file: &Path, workspace: &Path) -> Result<(), Error> {
@@ -275,7 +276,7 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
                         field: Some("--out".into()),
                     })
                 }
-                Some(file) => write_file(&file, json.as_bytes())?,
+                Some(file) => write_atomically(&file, json.as_bytes())?,
                 None => std::io::stdout().write_all(json.as_bytes())?,
             }
         }
@@ -306,7 +307,7 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
             match out {
                 Some(file) => {
                     refuse_workspace_itself(&file, path)?;
-                    write_file(&file, text.as_bytes())?
+                    write_atomically(&file, text.as_bytes())?
                 }
                 None => std::io::stdout().write_all(text.as_bytes())?,
             }
@@ -391,13 +392,6 @@ fn is_same_file(a: &Path, b: &Path) -> bool {
     matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
 }
 
-/// Writes through a temporary file and a rename, so a failed write never leaves half a file.
-fn write_file(file: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let tmp = file.with_extension("lodestar-tmp");
-    std::fs::write(&tmp, bytes)
-        .and_then(|_| std::fs::rename(&tmp, file))
-        .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot write {}: {e}", file.display())))
-}
 
 /// The human-readable `report okrs`: one line per objective, one per key result.
 fn okr_table(report: &OkrReport) -> String {

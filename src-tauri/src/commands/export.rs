@@ -1,6 +1,6 @@
 use lodestar::render::{self, PictureOptions};
 use lodestar::views::export::{ExportFormat, ExportKind};
-use lodestar::{Error, ErrorCode, Workspace};
+use lodestar::{Error, Workspace};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -62,10 +62,7 @@ pub async fn export_file(
     else {
         return Ok(None);
     };
-    let tmp = path.with_extension(format!("{ext}.lodestar-tmp"));
-    std::fs::write(&tmp, &bytes)
-        .and_then(|_| std::fs::rename(&tmp, &path))
-        .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot write {}: {e}", path.display())))?;
+    lodestar::files::write_atomically(&path, &bytes)?;
     Ok(Some(path.display().to_string()))
 }
 
