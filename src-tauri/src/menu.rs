@@ -124,18 +124,9 @@ pub fn open_sample_workspace(app: &AppHandle, path: &Path) -> lodestar::Result<(
 
 /// Replaces the open workspace's contents with a JSON document, after confirmation.
 fn import_json(app: &AppHandle) -> lodestar::Result<bool> {
-    let Some(file) = app
-        .dialog()
-        .file()
-        .set_title("Import workspace JSON")
-        .add_filter("Lodestar workspace JSON", &["json"])
-        .blocking_pick_file()
-        .and_then(|p| p.into_path().ok())
-    else {
+    let Some((file, text)) = pick_text(app, "Import workspace JSON", "Lodestar workspace JSON", "json")? else {
         return Ok(false);
     };
-    let text = std::fs::read_to_string(&file)
-        .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
     let doc = parse_document(&text)?;
     let session = app.state::<Session>();
     let target = session.with(|ws| ws.info())?;
@@ -163,15 +154,7 @@ fn import_json(app: &AppHandle) -> lodestar::Result<bool> {
 fn export_json(app: &AppHandle) -> lodestar::Result<()> {
     let session = app.state::<Session>();
     let (doc, name) = session.with(|ws| Ok((ws.export_document()?, ws.product()?.name)))?;
-    let Some(file) = app
-        .dialog()
-        .file()
-        .set_title("Export workspace JSON")
-        .set_file_name(format!("{}.json", safe_file_name(&name)))
-        .add_filter("JSON", &["json"])
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-    else {
+    let Some(file) = save_path(app, "Export workspace JSON", &format!("{}.json", safe_file_name(&name)), "json") else {
         return Ok(());
     };
     write_atomically(&file, (to_json(&doc) + "\n").as_bytes())
@@ -180,18 +163,9 @@ fn export_json(app: &AppHandle) -> lodestar::Result<()> {
 /// Roadmap items from a tracker's CSV: a preview with every bad row named, then one
 /// all-or-nothing import after confirmation.
 fn import_csv_items(app: &AppHandle) -> lodestar::Result<bool> {
-    let Some(file) = app
-        .dialog()
-        .file()
-        .set_title("Import roadmap items from CSV")
-        .add_filter("CSV", &["csv"])
-        .blocking_pick_file()
-        .and_then(|p| p.into_path().ok())
-    else {
+    let Some((file, text)) = pick_text(app, "Import roadmap items from CSV", "CSV", "csv")? else {
         return Ok(false);
     };
-    let text = std::fs::read_to_string(&file)
-        .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
     let session = app.state::<Session>();
     let preview = session.with(|ws| ws.preview_csv(CsvImport::Items, &text))?;
     if !preview.errors.is_empty() {
@@ -234,18 +208,33 @@ fn import_csv_items(app: &AppHandle) -> lodestar::Result<bool> {
 fn export_csv(app: &AppHandle, what: CsvExport, label: &str) -> lodestar::Result<()> {
     let session = app.state::<Session>();
     let (csv, name) = session.with(|ws| Ok((ws.export_csv(what, chrono::Local::now().date_naive())?, ws.product()?.name)))?;
-    let Some(file) = app
-        .dialog()
-        .file()
-        .set_title(format!("Export {label} as CSV"))
-        .set_file_name(format!("{} {label}.csv", safe_file_name(&name)))
-        .add_filter("CSV", &["csv"])
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-    else {
+    let Some(file) = save_path(app, &format!("Export {label} as CSV"), &format!("{} {label}.csv", safe_file_name(&name)), "csv") else {
         return Ok(());
     };
     write_atomically(&file, csv.as_bytes())
+}
+
+/// Asks for a file to read (native dialog) and reads it; `None` when cancelled.
+fn pick_text(app: &AppHandle, title: &str, filter: &str, ext: &str) -> lodestar::Result<Option<(PathBuf, String)>> {
+    let Some(file) =
+        app.dialog().file().set_title(title).add_filter(filter, &[ext]).blocking_pick_file().and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(&file)
+        .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
+    Ok(Some((file, text)))
+}
+
+/// Asks where to save a file of type `ext` (native dialog); `None` when cancelled.
+pub fn save_path(app: &AppHandle, title: &str, suggested: &str, ext: &str) -> Option<PathBuf> {
+    app.dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(suggested)
+        .add_filter(ext.to_uppercase(), &[ext])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
 }
 
 fn with_extension(path: PathBuf) -> PathBuf {
@@ -257,7 +246,7 @@ fn with_extension(path: PathBuf) -> PathBuf {
 }
 
 /// A product name made safe as a file name.
-fn safe_file_name(name: &str) -> String {
+pub fn safe_file_name(name: &str) -> String {
     let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() || " -_.".contains(c) { c } else { '_' }).collect();
     let trimmed = cleaned.trim().trim_matches('.');
     if trimmed.is_empty() { "workspace".into() } else { trimmed.into() }

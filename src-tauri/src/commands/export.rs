@@ -2,7 +2,6 @@ use lodestar::render::{self, PictureOptions};
 use lodestar::views::export::{ExportFormat, ExportKind};
 use lodestar::{Error, Workspace};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::session::Session;
 
@@ -50,16 +49,8 @@ pub async fn export_file(
         Ok((bytes, name))
     })?;
     let ext = format.extension();
-    let suggested = format!("{} {}.{ext}", name.replace(['/', '\\'], "-"), if what == ExportKind::Roadmap { "roadmap" } else { "OKRs" });
-    let Some(path) = app
-        .dialog()
-        .file()
-        .set_title("Export")
-        .set_file_name(suggested)
-        .add_filter(ext.to_uppercase(), &[ext])
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-    else {
+    let suggested = format!("{} {}.{ext}", crate::menu::safe_file_name(&name), if what == ExportKind::Roadmap { "roadmap" } else { "OKRs" });
+    let Some(path) = crate::menu::save_path(&app, "Export", &suggested, ext) else {
         return Ok(None);
     };
     lodestar::files::write_atomically(&path, &bytes)?;
