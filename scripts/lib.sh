@@ -27,7 +27,7 @@ esac
 LODESTAR_APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver xauth
-  imagemagick xdotool poppler-utils dpkg-dev
+  imagemagick xdotool xclip poppler-utils dpkg-dev
 )
 
 # Start time (epoch seconds) of the outermost script, shared with the scripts it
@@ -181,6 +181,16 @@ ensure_tauri_driver() {
   fi
   info "cargo install tauri-driver --locked"
   cargo install tauri-driver --locked
+}
+
+# cargo-fuzz (scripts/fuzz): installed from crates.io when missing. libFuzzer is
+# compiled from C++ by libfuzzer-sys, which build-essential's g++ covers.
+ensure_cargo_fuzz() {
+  if command -v cargo-fuzz >/dev/null 2>&1; then
+    return 0
+  fi
+  info "installing cargo-fuzz"
+  cargo install --locked cargo-fuzz
 }
 
 ensure_all_deps() {

@@ -40,6 +40,7 @@ pub fn describe(edit: &RoadmapEdit) -> &'static str {
         E::CreateLane { .. } => "new lane",
         E::UpdateLane { .. } => "lane edit",
         E::DeleteLane { .. } => "lane deletion",
+        E::SetScores { .. } => "score change",
     }
 }
 

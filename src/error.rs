@@ -81,7 +81,7 @@ impl From<rusqlite::Error> for Error {
             Some(C::NotADatabase) => Error::new(ErrorCode::NotAWorkspace, format!("This file is not a Lodestar workspace: {e}")),
             Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => Error::new(
                 ErrorCode::Io,
-                "The workspace file is busy: another Lodestar window or command is writing to it. Try again.",
+                "The workspace is being changed by another program (another Lodestar window or command); try again.",
             ),
             _ => Error::internal(format!("Storage error: {e}")),
         }

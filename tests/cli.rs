@@ -263,3 +263,26 @@ fn exporting_over_the_workspace_file_itself_is_refused_and_the_workspace_survive
     assert_eq!(run_cli(&ws, &["check"]).status.code(), Some(0), "the workspace was damaged");
     assert_eq!(export_stdout(&ws), before);
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly_like_other_unix_tools() {
+    // `lodestar export json | head -1`: the reader goes away before the output is written.
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.lodestar");
+    assert_eq!(run_cli(&ws, &["demo"]).status.code(), Some(0));
+    for args in [&["export", "json"][..], &["report", "okrs", "--json"], &["report", "backlog"]] {
+        let mut child = lodestar(dir.path())
+            .arg("--workspace")
+            .arg(&ws)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+    }
+}

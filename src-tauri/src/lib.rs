@@ -11,7 +11,10 @@ use session::Session;
 pub fn run() {
     startup_probe::mark("main");
     tauri::Builder::default()
+        // First plugin: a second launch exits at once and focuses this window instead.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| session::focus_main_window(app)))
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .manage(Session::default())
         .menu(menu::build)
         .on_menu_event(menu::handle)
@@ -24,6 +27,7 @@ pub fn run() {
                 session::show_error(&handle, "Could not open the workspace", &e);
             }
             session::retitle(&handle);
+            session::start_daily_backups(&handle);
             startup_probe::mark("workspace-open");
             Ok(())
         })
@@ -60,6 +64,38 @@ pub fn run() {
             commands::export::export_defaults,
             commands::export::export_preview,
             commands::export::export_file,
+            commands::export::copy_export_png,
+            commands::metrics::metrics_view,
+            commands::metrics::kpi_chart,
+            commands::metrics::create_kpi,
+            commands::metrics::update_kpi,
+            commands::metrics::delete_kpi,
+            commands::metrics::add_measurement,
+            commands::metrics::delete_measurement,
+            commands::metrics::bind_key_result_kpi,
+            commands::backlog::backlog_view,
+            commands::feedback::feedback_inbox,
+            commands::feedback::themes_view,
+            commands::feedback::item_feedback,
+            commands::feedback::create_feedback,
+            commands::feedback::update_feedback,
+            commands::feedback::delete_feedback,
+            commands::feedback::create_theme,
+            commands::feedback::rename_theme,
+            commands::feedback::delete_theme,
+            commands::feedback::merge_themes,
+            commands::feedback::tag_feedback,
+            commands::feedback::link_feedback,
+            commands::experiments::experiments_view,
+            commands::experiments::create_experiment,
+            commands::experiments::update_experiment,
+            commands::experiments::delete_experiment,
+            commands::decisions::decisions,
+            commands::decisions::create_decision,
+            commands::decisions::update_decision,
+            commands::decisions::delete_decision,
+            commands::dashboard::dashboard,
+            commands::search::search,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Lodestar");

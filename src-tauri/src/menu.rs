@@ -7,6 +7,7 @@ use lodestar::files::write_atomically;
 use lodestar::interchange::csv::{CsvExport, CsvImport};
 use lodestar::interchange::{parse_document, to_json};
 use lodestar::sample::sample_document;
+use lodestar::store::{backups_dir, list_backups};
 use lodestar::workspace_path::{data_dir, sample_workspace, EXTENSION};
 use lodestar::{Error, ErrorCode, Workspace};
 use tauri::menu::{Menu, MenuEvent, MenuItemBuilder, SubmenuBuilder};
@@ -27,6 +28,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("new", "New Workspace…", Some("CmdOrCtrl+N"))?)
         .item(&item("open", "Open…", Some("CmdOrCtrl+O"))?)
         .item(&item("open-sample", "Open Sample Workspace", None)?)
+        .item(&item("restore-backup", "Restore from Backup…", None)?)
         .separator()
         .item(&item("import-json", "Import JSON…", Some("CmdOrCtrl+I"))?)
         .item(&item("export-json", "Export JSON…", Some("CmdOrCtrl+Shift+E"))?)
@@ -50,6 +52,7 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
             "new" => new_workspace(&app),
             "open" => open_workspace(&app),
             "open-sample" => open_sample_workspace(&app, &sample_workspace()).map(|_| true),
+            "restore-backup" => restore_backup(&app),
             "import-json" => import_json(&app),
             "export-json" => export_json(&app).map(|_| false),
             "import-csv-items" => import_csv_items(&app),
@@ -120,6 +123,53 @@ pub fn open_sample_workspace(app: &AppHandle, path: &Path) -> lodestar::Result<(
     }
     drop(ws);
     session::open(app, path)
+}
+
+/// Replaces the open workspace's contents with a backup the user picks (the picker
+/// starts in the workspace's backups folder), after a confirmation naming its date.
+/// The core validates the file first and keeps the replaced contents as a backup.
+fn restore_backup(app: &AppHandle) -> lodestar::Result<bool> {
+    let session = app.state::<Session>();
+    let path = session.with(|ws| Ok(ws.path().to_path_buf()))?;
+    let dir = backups_dir(&path);
+    let (name, exts) = workspace_filter();
+    let Some(file) = app
+        .dialog()
+        .file()
+        .set_title("Restore from backup")
+        .set_directory(if dir.is_dir() { dir } else { path.parent().map(Path::to_path_buf).unwrap_or_else(data_dir) })
+        .add_filter(name, &exts)
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(false);
+    };
+    let known = list_backups(&path)?.into_iter().find(|b| b.path == file);
+    let when = match &known {
+        Some(b) => b.taken_at.with_timezone(&chrono::Local).format("%A %-d %B %Y, %H:%M").to_string(),
+        None => std::fs::metadata(&file)
+            .and_then(|m| m.modified())
+            .map(|t| chrono::DateTime::<chrono::Local>::from(t).format("%A %-d %B %Y, %H:%M").to_string())
+            .unwrap_or_else(|_| "an unknown date".into()),
+    };
+    let confirmed = app
+        .dialog()
+        .message(format!(
+            "Replace everything in {} with the backup of {when} ({})?\n\nThe current contents are kept as a backup first, so this can be undone the same way.",
+            path.display(),
+            file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        ))
+        .title("Restore from backup")
+        .kind(MessageDialogKind::Warning)
+        .buttons(MessageDialogButtons::OkCancelCustom("Restore".into(), "Cancel".into()))
+        .blocking_show();
+    if !confirmed {
+        return Ok(false);
+    }
+    session.with(|ws| ws.restore_from(&file, chrono::Utc::now()))?;
+    // Reopen: starts a fresh undo history, which cannot span a restore.
+    session::open(app, &path)?;
+    Ok(true)
 }
 
 /// Replaces the open workspace's contents with a JSON document, after confirmation.

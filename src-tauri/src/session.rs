@@ -89,3 +89,28 @@ pub fn show_error(app: &AppHandle, title: &str, e: &Error) {
     eprintln!("lodestar: {title}: {e}");
     app.dialog().message(e.one_line()).title(title).kind(MessageDialogKind::Error).show(|_| {});
 }
+
+/// Brings the main window to the front (a second launch of the app lands here).
+pub fn focus_main_window(app: &AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+/// Takes the daily backup of the open workspace now if due, then checks again every
+/// hour for as long as the app runs. A failed backup is logged, never shown: it must
+/// not interrupt work, and the next hour tries again.
+pub fn start_daily_backups(app: &AppHandle) {
+    let app = app.clone();
+    std::thread::spawn(move || loop {
+        match app.state::<Session>().with(|ws| ws.backup_if_due(chrono::Utc::now())) {
+            Ok(Some(b)) => eprintln!("lodestar: daily backup written to {}", b.path.display()),
+            Ok(None) => {}
+            Err(e) if e.code == ErrorCode::NotFound => {} // no workspace open
+            Err(e) => eprintln!("lodestar: daily backup failed: {e}"),
+        }
+        std::thread::sleep(std::time::Duration::from_secs(60 * 60));
+    });
+}

@@ -18,7 +18,35 @@ use lodestar::workspace_path::default_workspace;
 use lodestar::model::CheckIn;
 use lodestar::views::okr::OkrReport;
 use lodestar::views::roadmap::RoadmapReport;
+use lodestar::compute::backlog::ScoreBy;
+use lodestar::views::backlog::BacklogView;
+use lodestar::views::feedback::FeedbackReport;
 use lodestar::{Error, ErrorCode, Workspace};
+
+/// Printing into a closed pipe (`lodestar report backlog | head`) ends the program
+/// quietly, as Unix tools do, instead of panicking. These shadow std's macros here.
+macro_rules! print {
+    ($($arg:tt)*) => {{
+        if let Err(e) = write!(std::io::stdout().lock(), $($arg)*) {
+            exit_on_closed_pipe(e);
+        }
+    }};
+}
+macro_rules! println {
+    ($($arg:tt)*) => {{
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            exit_on_closed_pipe(e);
+        }
+    }};
+}
+
+fn exit_on_closed_pipe(e: std::io::Error) {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("lodestar: cannot write the output: {e}");
+    std::process::exit(1);
+}
 
 #[derive(Parser)]
 #[command(name = "lodestar", version, about = "Lodestar: product vision, goals, OKRs and roadmap, from the command line")]
@@ -72,6 +100,16 @@ enum Command {
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
+    /// Record a measurement of a KPI (key results bound to it get a check-in)
+    Measure {
+        /// The KPI's id
+        kpi_id: String,
+        /// The measured value
+        value: f64,
+        /// The measurement's date (default: today)
+        #[arg(long, value_name = "D")]
+        date: Option<NaiveDate>,
+    },
     /// Print figures
     Report {
         #[command(subcommand)]
@@ -105,6 +143,27 @@ enum Report {
         #[arg(long)]
         json: bool,
     },
+    /// The backlog (items not done or dropped) ranked by RICE or ICE
+    Backlog {
+        /// The score to rank by
+        #[arg(long, value_enum, default_value = "rice")]
+        by: ByArg,
+        /// Print JSON (the shape in CLI.md) instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Feedback themes by count, with the roadmap items linked to their feedback
+    Feedback {
+        /// Print JSON (the shape in CLI.md) instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ByArg {
+    Rice,
+    Ice,
 }
 
 #[derive(Subcommand)]
@@ -277,7 +336,7 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
                     })
                 }
                 Some(file) => write_atomically(&file, json.as_bytes())?,
-                None => std::io::stdout().write_all(json.as_bytes())?,
+                None => print!("{json}"),
             }
         }
         Command::ImportCsv { what, file } => {
@@ -309,7 +368,7 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
                     refuse_workspace_itself(&file, path)?;
                     write_atomically(&file, text.as_bytes())?
                 }
-                None => std::io::stdout().write_all(text.as_bytes())?,
+                None => print!("{text}"),
             }
         }
         Command::Export { what: Export::Roadmap { out, from, to, zoom, lanes, scale, title } } => {
@@ -364,6 +423,39 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
                 println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Error::internal(e.to_string()))?);
             } else {
                 print!("{}", okr_table(&report));
+            }
+        }
+        Command::Measure { kpi_id, value, date } => {
+            let mut ws = Workspace::open_existing(path)?;
+            let date = date.unwrap_or(today);
+            let outcome = ws.add_measurement(&kpi_id, date, value)?;
+            let also = if outcome.checked_in.is_empty() {
+                String::new()
+            } else {
+                format!(" (check-in of key result {})", outcome.checked_in.join(", "))
+            };
+            println!("Recorded {value} on {date} for KPI {kpi_id}{also}.");
+        }
+        Command::Report { what: Report::Backlog { by, json } } => {
+            let ws = Workspace::open_existing(path)?;
+            let by = match by {
+                ByArg::Rice => ScoreBy::Rice,
+                ByArg::Ice => ScoreBy::Ice,
+            };
+            if json {
+                let report = ws.backlog_report(by)?;
+                println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Error::internal(e.to_string()))?);
+            } else {
+                print!("{}", backlog_text(&ws.backlog_view(by)?));
+            }
+        }
+        Command::Report { what: Report::Feedback { json } } => {
+            let ws = Workspace::open_existing(path)?;
+            let report = ws.feedback_report()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Error::internal(e.to_string()))?);
+            } else {
+                print!("{}", feedback_text(&report));
             }
         }
         Command::Report { what: Report::Roadmap { from, to, json } } => {
@@ -444,6 +536,52 @@ fn roadmap_text(report: &RoadmapReport) -> String {
             Conflict::MilestoneAfterCycle { milestone, objective } => format!("milestone {milestone} is due after the cycle of objective {objective}"),
         };
         out += &format!("  - {line}\n");
+    }
+    out
+}
+
+/// The human-readable `report backlog`: the ranking, then the items left out of it.
+fn backlog_text(view: &BacklogView) -> String {
+    let name = match view.by {
+        ScoreBy::Rice => "RICE",
+        ScoreBy::Ice => "ICE",
+    };
+    let score = |e: &lodestar::views::backlog::BacklogEntry| match view.by {
+        ScoreBy::Rice => e.rice_score,
+        ScoreBy::Ice => e.ice_score,
+    };
+    let short = |t: &str| if t.chars().count() > 50 { t.chars().take(49).collect::<String>() + "…" } else { t.to_string() };
+    let mut out = format!("Backlog by {name}\n\n{:>4}  {:<20} {:>10}  {:<6}  Title\n", "Rank", "Item", "Score", "MoSCoW");
+    let ranked: Vec<_> = view.items.iter().filter(|e| e.rank.is_some()).collect();
+    for e in &ranked {
+        out += &format!(
+            "{:>4}  {:<20} {:>10}  {:<6}  {}\n",
+            e.rank.unwrap_or_default(),
+            e.id,
+            score(e).map_or("—".to_string(), |s| format!("{}", (s * 100.0).round() / 100.0)),
+            e.moscow.map_or("—", |m| m.as_str()),
+            short(&e.title)
+        );
+    }
+    let left_out: Vec<_> = view.items.iter().filter(|e| e.rank.is_none()).collect();
+    if ranked.is_empty() {
+        out += &format!("  (no backlog item has {name} scores)\n");
+    }
+    if !left_out.is_empty() {
+        out += &format!("\nWithout {name} scores: {}\n", left_out.iter().map(|e| e.id.as_str()).collect::<Vec<_>>().join(", "));
+    }
+    out
+}
+
+/// The human-readable `report feedback`.
+fn feedback_text(report: &FeedbackReport) -> String {
+    if report.themes.is_empty() {
+        return "No feedback themes yet.\n".to_string();
+    }
+    let mut out = format!("{:>5}  {:<40}  Roadmap items\n", "Count", "Theme");
+    for t in &report.themes {
+        let items = if t.roadmap_items.is_empty() { "—".to_string() } else { t.roadmap_items.join(", ") };
+        out += &format!("{:>5}  {:<40}  {items}\n", t.count, format!("{} ({})", t.name, t.id));
     }
     out
 }

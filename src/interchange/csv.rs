@@ -214,6 +214,8 @@ impl Workspace {
             }
             for m in &p.measurements {
                 tx.execute("INSERT INTO measurements (kpi, date, value) VALUES (?1, ?2, ?3)", params![m.kpi, m.date, m.value])?;
+                // Key results bound to the KPI get their check-ins in this same transaction.
+                crate::store::checkins_from_measurement(tx, &m.kpi, m.date, m.value)?;
             }
             for f in &p.feedback {
                 tx.execute(

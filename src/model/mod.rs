@@ -15,17 +15,18 @@ pub mod product;
 pub mod roadmap;
 
 pub use cycle::Cycle;
-pub use decision::Decision;
-pub use experiment::{Experiment, ExperimentStatus};
-pub use feedback::{Feedback, FeedbackSource, Theme};
+pub use decision::{Decision, DecisionInput};
+pub use experiment::{Experiment, ExperimentInput, ExperimentStatus};
+pub use feedback::{Feedback, FeedbackInput, FeedbackSource, Theme};
 pub use key_result::{CheckIn, KeyResult, KeyResultInput, KeyResultKind, KeyResultMilestone};
-pub use kpi::{Kpi, KpiCategory, Measurement};
+pub use kpi::{Kpi, KpiCategory, KpiInput, Measurement};
 pub use milestone::{Milestone, MilestoneInput};
 pub use objective::{Objective, ObjectiveCategory, ObjectiveInput, ObjectiveStatus};
 pub use pivot::{Pivot, PivotKind};
 pub use product::{LifecycleStage, Product, ProductField, Revision};
 pub use roadmap::{
-    Baseline, BaselineItem, Edge, Horizon, Ice, ItemKind, ItemSnapshot, ItemStatus, Lane, Moscow, Rice, RoadmapEdit, RoadmapItem,
+    Baseline, BaselineItem, Edge, Horizon, Ice, ItemKind, ItemScores, ItemSnapshot, ItemStatus, Lane, Moscow, Rice, RoadmapEdit,
+    RoadmapItem,
 };
 
 /// An enumeration stored as its snake_case name, in JSON and in SQLite alike.

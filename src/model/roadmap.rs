@@ -185,6 +185,33 @@ pub enum RoadmapEdit {
     UpdateLane { lane: Lane },
     /// Delete an empty lane.
     DeleteLane { lane: String },
+    /// Set an item's prioritization fields (the backlog and the matrices): RICE, ICE,
+    /// MoSCoW, urgent and important. A move between Eisenhower quadrants is this edit
+    /// with other `urgent`/`important` values.
+    SetScores { item: String, scores: ItemScores },
+}
+
+/// An item's prioritization fields, as one value (RICE and ICE are whole or absent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ItemScores {
+    pub rice: Option<Rice>,
+    pub ice: Option<Ice>,
+    pub moscow: Option<Moscow>,
+    pub urgent: Option<bool>,
+    pub important: Option<bool>,
+}
+
+impl ItemScores {
+    pub fn of(item: &RoadmapItem) -> ItemScores {
+        ItemScores {
+            rice: item.rice.clone(),
+            ice: item.ice.clone(),
+            moscow: item.moscow,
+            urgent: item.urgent,
+            important: item.important,
+        }
+    }
 }
 
 /// A deleted item and the records that pointed at it, enough to restore it exactly.

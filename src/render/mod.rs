@@ -15,7 +15,7 @@ use ts_rs::TS;
 
 pub use okr_page::{okr_one_pager_svg, OKR_PAGE_WIDTH};
 pub use pdf::pdf;
-pub use png::{png, preview_data_url};
+pub use png::{png, preview_data_url, raster, Raster};
 pub use svg::{roadmap_frame, roadmap_pages, roadmap_svg, Frame, AXIS_HEIGHT, LANE_HEADER_WIDTH, MARGIN};
 
 use crate::compute::roadmap::default_range;

@@ -1,13 +1,23 @@
 //! SQLite storage: opening (with refusal of foreign, damaged and newer files),
 //! migrations, and one repository file per concept.
 
+mod backlog;
+mod backup;
+mod dashboard;
+mod decisions;
+mod experiments;
+mod feedback;
+mod metrics;
 mod okr;
 mod open;
 mod product;
 mod roadmap;
+mod search;
 mod snapshot;
 
+pub use backup::{backups_dir, list_backups, Backup, BackupKind, BACKUPS_FOLDER};
 pub use open::{check, CheckReport, Workspace, APPLICATION_ID, SCHEMA_VERSION};
+pub(crate) use metrics::checkins_from_measurement;
 
 use rusqlite::Transaction;
 
@@ -37,4 +47,44 @@ fn next_id(tx: &Transaction<'_>, table: &str, prefix: &str) -> Result<String> {
         }
         n += 1;
     }
+}
+
+/// The longest name or title a record takes, in characters.
+const MAX_NAME_CHARS: usize = 200;
+
+/// A required one-line text (a name or title): trimmed, not empty, not too long.
+fn required_name(record: &str, field: &str, text: &str) -> Result<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(Error::invalid(record, field, format!("The {field} cannot be empty.")));
+    }
+    if t.chars().count() > MAX_NAME_CHARS {
+        return Err(Error::invalid(record, field, format!("The {field} is too long: at most {MAX_NAME_CHARS} characters.")));
+    }
+    Ok(t.to_string())
+}
+
+/// An optional text: trimmed, and absent when blank.
+fn optional_text(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+/// A reference to a record of `table` that must exist, else an error at `field`.
+fn reference(tx: &Transaction<'_>, record: &str, field: &str, table: &str, kind: &str, id: Option<&str>) -> Result<()> {
+    match id {
+        Some(id) if !exists(tx, table, id)? => Err(Error::invalid(record, field, format!("There is no {kind} “{id}”."))),
+        _ => Ok(()),
+    }
+}
+
+/// A list of references that must exist, each once.
+fn references(tx: &Transaction<'_>, record: &str, field: &str, table: &str, kind: &str, ids: &[String]) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for id in ids {
+        reference(tx, record, field, table, kind, Some(id))?;
+        if !seen.insert(id.as_str()) {
+            return Err(Error::invalid(record, field, format!("“{id}” is listed twice.")));
+        }
+    }
+    Ok(())
 }

@@ -14,7 +14,7 @@ use crate::error::{Error, ErrorCode, Result};
 pub const APPLICATION_ID: i32 = 0x4C6F_6453;
 
 /// Numbered migrations; the schema version is their count (`PRAGMA user_version`).
-fn migrations() -> Migrations<'static> {
+pub(super) fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("migrations/001_initial.sql")),
         M::up(include_str!("migrations/002_goal_history.sql")),
@@ -58,12 +58,22 @@ impl Workspace {
             inspect(path)?;
         }
         let mut conn = Connection::open(path).map_err(|e| describe(path, e.into()))?;
+        // A file whose creation was interrupted is empty once SQLite rolled back its journal.
+        let fresh = fresh || conn.query_row("PRAGMA page_count", [], |r| r.get::<_, i64>(0)).map_err(|e| describe(path, e.into()))? == 0;
         if fresh {
             // Before WAL mode, so the mark lands in the file itself, not only in its log:
             // another process (or the next launch after a crash) must see it in the header.
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         configure(&conn)?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        // Before an upgrade, keep the file as this schema had it (a file whose creation
+        // was interrupted, version 0, holds nothing to keep).
+        if !fresh && version > 0 && version < SCHEMA_VERSION {
+            super::backup::back_up(&conn, path, super::backup::BackupKind::PreMigration, chrono::Utc::now()).map_err(|e| {
+                Error::new(e.code, format!("{} was not upgraded to this version of Lodestar: {}", path.display(), e.message))
+            })?;
+        }
         migrations()
             .to_latest(&mut conn)
             .map_err(|e| Error::internal(format!("Could not upgrade {}: {e}", path.display())))?;
@@ -73,11 +83,13 @@ impl Workspace {
         Ok(Workspace { conn, path: path.to_path_buf() })
     }
 
-    /// Opens an existing workspace; a missing file is an error rather than a new workspace.
+    /// Opens an existing workspace; a missing or empty file is an error rather than a
+    /// new workspace, so reading commands never create one.
     pub fn open_existing(path: &Path) -> Result<Workspace> {
         if !path.exists() {
             return Err(Error::new(ErrorCode::NotFound, format!("There is no workspace at {}.", path.display())));
         }
+        refuse_empty(path)?;
         Self::open(path)
     }
 
@@ -87,7 +99,9 @@ impl Workspace {
 
     /// Runs `f` inside one transaction: it either fully happens or not at all.
     pub(crate) fn with_tx<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        // IMMEDIATE takes the write lock up front, so a second writer waits out the busy
+        // timeout; a deferred one would read first and then fail without waiting.
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
@@ -99,7 +113,24 @@ pub fn check(path: &Path) -> Result<CheckReport> {
     if !path.exists() {
         return Err(Error::new(ErrorCode::NotFound, format!("There is no workspace at {}.", path.display())));
     }
+    refuse_empty(path)?;
     inspect(path)
+}
+
+/// A 0-byte file becomes a new workspace only when opened to write (File ▸ Open,
+/// `import`, `demo`); checking or reading it says so instead of creating one.
+fn refuse_empty(path: &Path) -> Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+        return Err(Error::new(
+            ErrorCode::NotAWorkspace,
+            format!(
+                "{} is an empty file (0 bytes), not a workspace yet; opening it in Lodestar makes it a new workspace. \
+                 The file was not changed.",
+                path.display()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn configure(conn: &Connection) -> Result<()> {
@@ -112,7 +143,7 @@ fn configure(conn: &Connection) -> Result<()> {
 }
 
 /// Read-only inspection of an existing, non-empty file.
-fn inspect(path: &Path) -> Result<CheckReport> {
+pub(super) fn inspect(path: &Path) -> Result<CheckReport> {
     let mut header = Vec::with_capacity(100);
     std::fs::File::open(path)
         .and_then(|f| f.take(100).read_to_end(&mut header))
@@ -136,20 +167,27 @@ fn inspect(path: &Path) -> Result<CheckReport> {
     let header_app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
     // With a log beside the file, the header may not have caught up with it yet; the
     // connection below reads both, so it has the last word.
-    let has_log = std::fs::metadata(sibling(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    let has_log = ["-wal", "-journal"].iter().any(|s| std::fs::metadata(sibling(path, s)).is_ok_and(|m| m.len() > 0));
     if header_app_id != APPLICATION_ID && !has_log {
         return Err(foreign());
     }
     check_not_truncated(path, &header)?;
 
-    let conn = open_read_only(path).map_err(|e| describe(path, e.into()))?;
-    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| describe(path, e.into()))?;
-    if app_id != APPLICATION_ID {
+    let facts = match open_read_only(path).and_then(|conn| read_facts(&conn)) {
+        // A writer that died (crash, kill) leaves its log for the next connection to
+        // recover, which a read-only connection may not do: read a private copy instead.
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) && has_log => read_facts_of_copy(path),
+        other => other.map_err(Error::from),
+    }
+    .map_err(|e| describe(path, e))?;
+    if facts.pages == 0 {
+        // Its creation was interrupted (a crash before the first commit): nothing in it yet.
+        return Ok(CheckReport { schema_version: 0 });
+    }
+    if facts.application_id != APPLICATION_ID {
         return Err(foreign());
     }
-    let version: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(|e| describe(path, e.into()))?;
+    let version = facts.user_version;
     if version > SCHEMA_VERSION {
         return Err(Error::new(
             ErrorCode::NewerVersion,
@@ -160,18 +198,52 @@ fn inspect(path: &Path) -> Result<CheckReport> {
             ),
         ));
     }
-    let mut problems = Vec::new();
-    {
-        let mut stmt = conn.prepare("PRAGMA quick_check").map_err(|e| describe(path, e.into()))?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(|e| describe(path, e.into()))?;
-        for row in rows {
-            problems.push(row.map_err(|e| describe(path, e.into()))?);
-        }
-    }
+    let problems = facts.problems;
     if problems.len() != 1 || problems[0] != "ok" {
         return Err(damaged(path, &problems.into_iter().take(3).collect::<Vec<_>>().join("; ")));
     }
     Ok(CheckReport { schema_version: version })
+}
+
+/// What inspection reads from the file's header and pages.
+struct Facts {
+    application_id: i32,
+    user_version: i64,
+    pages: i64,
+    problems: Vec<String>,
+}
+
+fn read_facts(conn: &Connection) -> rusqlite::Result<Facts> {
+    let application_id = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let user_version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let pages = conn.pragma_query_value(None, "page_count", |r| r.get(0))?;
+    // A newer schema is reported as such, not as damage its checks might find.
+    if user_version > SCHEMA_VERSION || application_id != APPLICATION_ID {
+        return Ok(Facts { application_id, user_version, pages, problems: vec!["ok".into()] });
+    }
+    let problems = conn.prepare("PRAGMA quick_check")?.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(Facts { application_id, user_version, pages, problems })
+}
+
+/// Reads the facts from a copy of the file and its log (or rollback journal) in a
+/// private temporary folder, where SQLite may recover it without touching the user's files.
+fn read_facts_of_copy(path: &Path) -> Result<Facts> {
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let dir = std::env::temp_dir().join(format!("lodestar-check-{}-{stamp}", std::process::id()));
+    let copy = dir.join("copy.lodestar");
+    let result = (|| -> Result<Facts> {
+        std::fs::create_dir_all(&dir)?;
+        std::fs::copy(path, &copy)?;
+        for suffix in ["-wal", "-journal"] {
+            if sibling(path, suffix).exists() {
+                std::fs::copy(sibling(path, suffix), sibling(&copy, suffix))?;
+            }
+        }
+        let conn = Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        Ok(read_facts(&conn)?)
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
 }
 
 /// The file SQLite keeps beside `path`, e.g. its `-wal` log.
@@ -187,7 +259,7 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 /// holds the whole workspace, so it is opened as immutable: read as is, creating nothing.
 /// Otherwise (a Lodestar window has it open, or a write was interrupted) SQLite reads
 /// the file together with its log, as usual.
-fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+pub(super) fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let beside = |suffix: &str| sibling(path, suffix).exists();
     let absolute = std::path::absolute(path).ok();

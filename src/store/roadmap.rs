@@ -132,6 +132,17 @@ impl Workspace {
         Ok(ItemDetail {
             objectives: refs.into_iter().filter(|o| item.objectives.contains(&o.id)).collect(),
             feedback_count: doc.feedback.iter().filter(|f| f.roadmap_items.iter().any(|r| r == id)).count() as u32,
+            feedback: {
+                let themes: HashMap<&str, &str> = doc.themes.iter().map(|t| (t.id.as_str(), t.name.as_str())).collect();
+                let mut list: Vec<_> = doc
+                    .feedback
+                    .iter()
+                    .filter(|f| f.roadmap_items.iter().any(|r| r == id))
+                    .map(|f| super::feedback::entry(f, &themes, &titles))
+                    .collect();
+                list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+                list
+            },
             milestones: doc.milestones.iter().filter(|m| m.roadmap_item.as_deref() == Some(id)).cloned().collect(),
             conflicts: conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones)
                 .iter()
@@ -483,6 +494,26 @@ fn apply(tx: &Transaction<'_>, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
             })?;
             tx.execute("DELETE FROM lanes WHERE id = ?1", [lane])?;
             E::CreateLane { lane: old, position: Some(position as u32) }
+        }
+        E::SetScores { item, scores } => {
+            let old = read_item(tx, item)?;
+            let new = RoadmapItem {
+                rice: scores.rice.clone(),
+                ice: scores.ice.clone(),
+                moscow: scores.moscow,
+                urgent: scores.urgent,
+                important: scores.important,
+                ..old.clone()
+            };
+            // The same rules as every item edit (RICE confidence 0–1, effort > 0, ICE 1–10).
+            check_item(tx, &new)?;
+            tx.execute(
+                "UPDATE roadmap_items SET rice_reach = ?11, rice_impact = ?12, rice_confidence = ?13, rice_effort = ?14,
+                     ice_impact = ?15, ice_confidence = ?16, ice_ease = ?17, moscow = ?18, urgent = ?19, important = ?20
+                 WHERE id = ?1",
+                rusqlite::params_from_iter(item_params(&new).iter().map(|b| b.as_ref())),
+            )?;
+            E::SetScores { item: item.clone(), scores: ItemScores::of(&old) }
         }
     })
 }

@@ -1,8 +1,14 @@
 //! View models: what the app's screens show, assembled from the store in one call.
 
+pub mod backlog;
+pub mod dashboard;
+pub mod experiments;
 pub mod export;
+pub mod feedback;
+pub mod metrics;
 pub mod okr;
 pub mod roadmap;
+pub mod search;
 
 use serde::Serialize;
 use ts_rs::TS;

@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use crate::compute::roadmap::{Allocation, Conflict};
 use crate::layout::RoadmapGeometry;
+use crate::views::feedback::FeedbackEntry;
 use crate::model::{Horizon, ItemKind, ItemStatus, Lane, Milestone, RoadmapItem};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -89,6 +90,8 @@ pub struct ItemDetail {
     pub item: RoadmapItem,
     pub objectives: Vec<ObjectiveRef>,
     pub feedback_count: u32,
+    /// The feedback linked to the item, newest first.
+    pub feedback: Vec<FeedbackEntry>,
     pub milestones: Vec<Milestone>,
     pub conflicts: Vec<ConflictNote>,
     /// Items this one depends on and items depending on it, with titles.

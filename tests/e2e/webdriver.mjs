@@ -192,6 +192,11 @@ export class Session {
     return this.cmd('POST', '/execute/sync', { script, args });
   }
 
+  /** Runs an async script; it answers by calling its last argument. */
+  executeAsync(script, args = []) {
+    return this.cmd('POST', '/execute/async', { script, args });
+  }
+
   /** Finds one element by CSS selector, or null. */
   async find(selector) {
     try {

@@ -35,6 +35,9 @@ test('vision typed in the app survives a restart and is in the file', async (t) 
   }, 'first-launch');
 
   await withApp(t, env, async (s) => {
+    // With a vision the workspace is no longer empty: the app opens on Home.
+    await s.waitFor('.home[data-ready]');
+    await (await s.waitFor('a[data-view="strategy"]')).click();
     const field = await s.waitFor('#product-vision');
     await waitFor(async () => (await field.value()) === vision, {
       message: '#product-vision to show the saved vision after a restart',

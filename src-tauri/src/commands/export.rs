@@ -57,6 +57,24 @@ pub async fn export_file(
     Ok(Some(path.display().to_string()))
 }
 
+/// Draws the picture as the PNG export would (at the options' scale) and puts the
+/// pixels on the system clipboard, for pasting straight into a deck or a chat.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn copy_export_png(
+    app: AppHandle,
+    session: State<'_, Session>,
+    what: ExportKind,
+    options: PictureOptions,
+    cycle: Option<String>,
+) -> Result<(), Error> {
+    use tauri_plugin_clipboard_manager::ClipboardExt;
+    let raster = session.with(|ws| render::raster(&svg_of(ws, what, &options, cycle.as_deref())?, f32::from(options.scale)))?;
+    let image = tauri::image::Image::new_owned(raster.rgba, raster.width, raster.height);
+    app.clipboard()
+        .write_image(&image)
+        .map_err(|e| Error::internal(format!("The picture could not be put on the clipboard: {e}")))
+}
+
 fn svg_of(ws: &Workspace, what: ExportKind, options: &PictureOptions, cycle: Option<&str>) -> lodestar::Result<String> {
     match what {
         ExportKind::Roadmap => ws.roadmap_picture(options, today()),

@@ -43,18 +43,34 @@ export function modLabel(platform: string): string {
   return /mac|iphone|ipad/i.test(platform) ? "⌘" : "Ctrl";
 }
 
-export type ViewId = "okrs" | "roadmap" | "strategy" | "history";
+export type ViewId =
+  | "home"
+  | "okrs"
+  | "roadmap"
+  | "backlog"
+  | "metrics"
+  | "feedback"
+  | "experiments"
+  | "decisions"
+  | "strategy"
+  | "history";
 
-/** Views in sidebar order; Ctrl+1…4 and the `g` letters follow it. */
+/** Views in sidebar order; Ctrl+1…9 (the first nine) and the `g` letters follow it. */
 export const VIEW_KEYS: readonly { id: ViewId; label: string; letter: string }[] = [
+  { id: "home", label: "Home", letter: "d" },
   { id: "okrs", label: "OKRs", letter: "o" },
   { id: "roadmap", label: "Roadmap", letter: "r" },
+  { id: "backlog", label: "Backlog", letter: "b" },
+  { id: "metrics", label: "Metrics", letter: "m" },
+  { id: "feedback", label: "Feedback", letter: "f" },
+  { id: "experiments", label: "Experiments", letter: "e" },
+  { id: "decisions", label: "Decisions", letter: "l" },
   { id: "strategy", label: "Strategy", letter: "s" },
   { id: "history", label: "History", letter: "h" },
 ];
 
 /**
- * View navigation: Ctrl/⌘+1…4 anywhere; `g` then a view's letter outside text fields;
+ * View navigation: Ctrl/⌘+1…9 anywhere; `g` then a view's letter outside text fields;
  * `n` (new item) outside text fields. `gPending` says a `g` was just pressed.
  */
 export function navShortcut(e: KeyLike, inTextEntry: boolean, gPending: boolean): ViewId | "g" | "new" | null {

@@ -28,7 +28,7 @@ import type { PictureOptions } from "./types/PictureOptions";
 /** Name of the event the Rust side emits after File ▸ New / Open / Import. */
 export const WORKSPACE_CHANGED = "workspace-changed";
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (e) {
@@ -194,6 +194,11 @@ export function exportPreview(what: ExportKind, options: PictureOptions, cycle: 
 }
 
 /** Opens the native save dialog, renders and writes; answers the saved path, or null when cancelled. */
+/** Draws the picture as a PNG at the options' scale and puts it on the system clipboard. */
+export function copyExportPng(what: ExportKind, options: PictureOptions, cycle: string | null): Promise<null> {
+  return call<null>("copy_export_png", { what, options, cycle });
+}
+
 export function exportFile(what: ExportKind, format: ExportFormat, options: PictureOptions, cycle: string | null): Promise<string | null> {
   return call<string | null>("export_file", { what, format, options, cycle });
 }
