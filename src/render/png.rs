@@ -152,13 +152,18 @@ impl StripEncoder {
     }
 
     fn add(&mut self, rows: &[u8]) -> Result<()> {
-        for row in rows.chunks_exact(self.row_bytes) {
+        let n = self.row_bytes;
+        for (i, row) in rows.chunks_exact(n).enumerate() {
+            // The row above: the previous one of this strip, or the last of the strip before.
+            let above = if i == 0 { &self.previous[..] } else { &rows[(i - 1) * n..i * n] };
             self.filtered[0] = 2; // the PNG "Up" filter
-            for ((out, &now), &above) in self.filtered[1..].iter_mut().zip(row).zip(&self.previous) {
-                *out = now.wrapping_sub(above);
+            for ((out, &now), &up) in self.filtered[1..].iter_mut().zip(row).zip(above) {
+                *out = now.wrapping_sub(up);
             }
             self.compressor.write_data(&self.filtered).map_err(encoding_failed)?;
-            self.previous.copy_from_slice(row);
+        }
+        if let Some(last) = rows.chunks_exact(n).last() {
+            self.previous.copy_from_slice(last);
         }
         Ok(())
     }
