@@ -120,8 +120,12 @@ test('a measurement in Metrics checks in its bound key result, seen in OKRs; Ctr
       { message: 'the KPI hit to be highlighted' },
     );
     await input.type(Keys.ENTER);
-    await waitFor(async () => (await s.execute('return location.hash')) === '#/metrics', { message: 'the hit to open Metrics' });
-    await s.waitFor(`[data-kpi-id="${KPI}"]`);
+    await waitFor(async () => (await s.execute('return location.hash')) === `#/metrics?focus=${KPI}`, { message: 'the hit to open Metrics' });
+    // The KPI itself is opened: its card is brought into view and takes the focus.
+    await waitFor(
+      async () => (await s.execute('return document.activeElement?.closest("[data-kpi-id]")?.dataset.kpiId ?? null')) === KPI,
+      { message: 'the KPI card to be focused' },
+    );
     assert.equal(await s.execute('return document.querySelector("#search-palette").open'), false, 'the palette closed');
 
     // Esc closes it too.
@@ -129,6 +133,18 @@ test('a measurement in Metrics checks in its bound key result, seen in OKRs; Ctr
     await s.waitFor('#search-palette[open]');
     await s.keys(Keys.ESCAPE);
     await waitFor(async () => (await s.execute('return document.querySelector("#search-palette").open')) === false, { message: 'Esc to close the palette' });
+
+    // A roadmap item found by search opens with its panel (the why of it) on the roadmap.
+    await s.keys(Keys.CONTROL, 'k');
+    const again = await s.waitFor('#search-palette[open] #search-input');
+    await again.type('Slack alerts');
+    await waitFor(
+      async () => (await s.execute(`return document.querySelector('#search-results [aria-selected="true"]')?.dataset.hitId ?? null`)) === 'r-slack',
+      { message: 'the Slack item as the first hit' },
+    );
+    await again.type(Keys.ENTER);
+    await s.waitFor('[data-item-panel="r-slack"]');
+    assert.match(await s.execute('return location.hash'), /^#\/roadmap\?focus=r-slack$/);
   });
 
   // The check-in is in the file.

@@ -3,13 +3,15 @@ import type { KpiChart } from "./api/types/KpiChart";
 import { allocationGroups, plural, shownHealthCounts } from "./dashboard";
 import { usableLanguage } from "./localeGuard";
 import { chartData, checkedInNote, daySeconds, directionLabel, kpiForm, kpiInput, measurementInput, secondsDay } from "./metrics";
-import { defaultView, viewInHash } from "./navigation";
+import { defaultView, focusInHash, viewInHash } from "./navigation";
 import { highlightParts, hitHash, hitKindLabel, hitView, moveHighlight } from "./search";
 
 describe("navigation", () => {
   it("reads the view from a hash, ignoring a query", () => {
     expect(viewInHash("#/okrs")).toBe("okrs");
     expect(viewInHash("#/okrs?objective=o1")).toBe("okrs");
+    expect(focusInHash("#/okrs?focus=kr%201")).toBe("kr 1");
+    expect(focusInHash("#/okrs")).toBeNull();
     expect(viewInHash("#metrics")).toBe("metrics");
     expect(viewInHash("")).toBeNull();
     expect(viewInHash("#/nope")).toBeNull();
@@ -32,7 +34,8 @@ describe("search", () => {
     expect(hitView("experiment")).toBe("experiments");
     expect(hitView("decision")).toBe("decisions");
     expect(hitView("kpi")).toBe("metrics");
-    expect(hitHash({ kind: "kpi" })).toBe("#/metrics");
+    expect(hitHash({ kind: "kpi", id: "k1" })).toBe("#/metrics?focus=k1");
+    expect(hitHash({ kind: "key_result", id: "kr 1" })).toBe("#/okrs?focus=kr%201");
     expect(hitKindLabel("key_result")).toBe("Key result");
     expect(hitKindLabel("other")).toBe("other");
   });

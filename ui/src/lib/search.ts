@@ -2,6 +2,7 @@
 // hits and the matched text marked for display. The core finds and orders the hits.
 import type { HitKind } from "./api/types/HitKind";
 import type { ViewId } from "./keys";
+import { recordHash } from "./navigation";
 
 const HIT_VIEWS: Record<HitKind, ViewId> = {
   objective: "okrs",
@@ -35,9 +36,10 @@ export function hitKindLabel(kind: string): string {
   return (HIT_LABELS as Record<string, string>)[kind] ?? kind;
 }
 
-/** The hash that opens a hit. Only the view for now: no view selects a record from the hash yet. */
-export function hitHash(hit: { kind: HitKind }): string {
-  return `#/${hitView(hit.kind)}`;
+/** The hash that opens a hit: its view, with the record brought into view (a key result
+ *  in the OKRs view, an item's panel on the roadmap, …). */
+export function hitHash(hit: { kind: HitKind; id: string }): string {
+  return recordHash(hitView(hit.kind), hit.id);
 }
 
 /** The next highlighted row for an arrow key in a list of `count` rows (wrapping); -1 for none. */
