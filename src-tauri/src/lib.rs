@@ -58,6 +58,7 @@ pub fn run() {
             commands::roadmap::roadmap_conflicts,
             commands::roadmap::edit_roadmap,
             commands::roadmap::undo_roadmap,
+            commands::roadmap::edit_state,
             commands::roadmap::redo_roadmap,
             commands::roadmap::save_baseline,
             commands::roadmap::delete_baseline,

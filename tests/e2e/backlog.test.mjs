@@ -60,6 +60,8 @@ test('the backlog is ranked by the core, by RICE or ICE, and follows an inline s
   await withApp(t, appEnv(dir, ws), async (s) => {
     await (await s.waitFor('a[data-view="backlog"]')).click();
     await s.waitFor('tr[data-backlog-row="r1"]');
+    // Nothing to undo yet in this session: Undo starts disabled.
+    await waitFor(async () => (await s.execute(`return document.querySelector('#undo')?.disabled`)) === true, { message: 'Undo to start disabled' });
 
     // ICE first: Alpha, Delta, Bravo ranked; Charlie and Echo after, not scored.
     await (await s.waitFor('button[data-sort="ice"]')).click();

@@ -17,6 +17,13 @@ pub fn roadmap_view(session: State<'_, Session>, request: LayoutRequest) -> Resu
     session.with_history(|ws, history| ws.roadmap_view(&request, today(), history.state()))
 }
 
+/// What Undo and Redo would do now (the same history the roadmap uses), for views that
+/// edit items without loading the roadmap (the backlog).
+#[tauri::command(rename_all = "snake_case")]
+pub fn edit_state(session: State<'_, Session>) -> Result<EditState, Error> {
+    session.with_history(|_, history| Ok(history.state()))
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub fn roadmap_item(session: State<'_, Session>, id: String) -> Result<ItemDetail, Error> {
     session.with(|ws| ws.roadmap_item_detail(&id))

@@ -164,6 +164,11 @@ export function editRoadmap(edit: RoadmapEdit): Promise<EditState> {
   return call<EditState>("edit_roadmap", { edit });
 }
 
+/** What Undo and Redo would do now (labels, or null when there is nothing). */
+export function editState(): Promise<EditState> {
+  return call<EditState>("edit_state");
+}
+
 export function undoRoadmap(): Promise<EditState> {
   return call<EditState>("undo_roadmap");
 }
