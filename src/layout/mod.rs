@@ -27,6 +27,7 @@ pub const MIN_BAR_WIDTH: f64 = 3.0;
 
 /// What to lay out: the range, the zoom, and which lanes/items to show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct LayoutRequest {
     pub from: NaiveDate,

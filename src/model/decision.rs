@@ -21,6 +21,7 @@ pub struct Decision {
 /// What the user edits on a decision. The format has no separate trade-offs field:
 /// trade-offs are written in the rationale (or the alternatives).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct DecisionInput {
     pub date: NaiveDate,

@@ -39,6 +39,7 @@ pub struct Experiment {
 
 /// What the user edits on an experiment; the id is generated on creation and fixed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct ExperimentInput {
     pub title: String,

@@ -43,6 +43,7 @@ pub struct Feedback {
 /// What the user edits on a feedback record: its fields, the themes it is tagged with
 /// and the roadmap items it is linked to (both in order).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct FeedbackInput {
     pub date: NaiveDate,

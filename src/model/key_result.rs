@@ -70,6 +70,7 @@ pub struct KeyResultMilestone {
 
 /// What the user edits on a key result; the objective is chosen on creation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct KeyResultInput {
     pub title: String,

@@ -46,6 +46,7 @@ pub struct Measurement {
 
 /// What the user edits on a KPI; the id is generated on creation and fixed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct KpiInput {
     pub name: String,

@@ -20,6 +20,7 @@ pub struct Milestone {
 
 /// What the user edits on a milestone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct MilestoneInput {
     pub objective: Option<String>,

@@ -50,6 +50,7 @@ pub struct Objective {
 
 /// What the user edits on an objective; the id is generated on creation and fixed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct ObjectiveInput {
     pub title: String,

@@ -193,6 +193,7 @@ pub enum RoadmapEdit {
 
 /// An item's prioritization fields, as one value (RICE and ICE are whole or absent).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct ItemScores {
     pub rice: Option<Rice>,

@@ -50,6 +50,7 @@ impl PdfPages {
 
 /// What a roadmap picture shows and how (the export dialog's fields).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct PictureOptions {
     pub from: NaiveDate,

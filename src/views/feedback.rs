@@ -11,6 +11,7 @@ use crate::views::roadmap::ItemRef;
 
 /// What the inbox shows; every part optional.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct FeedbackFilter {
     /// Only feedback tagged with this theme.

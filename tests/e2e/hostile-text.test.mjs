@@ -117,6 +117,11 @@ test('the webview reaches only Lodestar commands; malformed arguments and remote
       const r = await tryInvoke('update_product', args);
       assert.equal(r.ok, false, `update_product(${JSON.stringify(args)}) must be refused`);
     }
+    // An unknown field inside an input is refused, not silently dropped.
+    const objective = { title: 'Sneaky', description: null, cycle: null, parent: null, category: null, owner: null, status: 'active', weight: null };
+    const extra = await tryInvoke('create_objective', { input: { ...objective, id: 'o-chosen-by-the-page' } });
+    assert.equal(extra.ok, false, 'an input with an unknown field must be refused');
+    assert.ok(!exportJson(ws).objectives.some((o) => o.title === 'Sneaky'), 'nothing was created');
     assert.equal(exportJson(ws).product.name, before, 'the workspace is unchanged');
     // No remote content: CSP blocks fetches and scripts from elsewhere.
     const remote = await s.executeAsync(
