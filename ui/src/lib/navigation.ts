@@ -43,6 +43,8 @@ export async function revealRecord(id: string, timeoutMs = 3000): Promise<boolea
       setTimeout(() => el.classList.remove("revealed"), 1600);
       if (!el.hasAttribute("tabindex") && !(el instanceof HTMLAnchorElement || el instanceof HTMLButtonElement)) el.tabIndex = -1;
       el.focus({ preventScroll: true });
+      // Some records open by their control (a theme filters the inbox to itself).
+      if (el.dataset.reveal === "click") el.click();
       return true;
     }
     if (performance.now() > until) return false;
