@@ -12,6 +12,7 @@ pub mod render;
 pub mod sample;
 pub mod store;
 pub mod views;
+pub mod workspace_claim;
 pub mod workspace_path;
 
 pub use error::{Error, ErrorCode, Result};

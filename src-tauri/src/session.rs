@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use lodestar::edit_history::EditHistory;
+use lodestar::workspace_claim::WorkspaceClaim;
 use lodestar::{Error, ErrorCode, Workspace};
 use tauri::{AppHandle, Emitter, Manager, WebviewWindow};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
@@ -12,15 +13,19 @@ use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 /// Event sent to the UI after the open workspace was replaced or reloaded.
 pub const WORKSPACE_CHANGED: &str = "workspace-changed";
 
-/// The open workspace and the undo history of its roadmap edits in this session.
+/// The open workspace, the undo history of its roadmap edits in this session, and this
+/// window's claim on the file (declared last: released after the connection closes).
 struct Open {
     workspace: Workspace,
     history: EditHistory,
+    claim: WorkspaceClaim,
 }
 
 #[derive(Default)]
 pub struct Session {
     open: Mutex<Option<Open>>,
+    /// Why the last workspace could not be opened, told to the UI while none is open.
+    refused: Mutex<Option<Error>>,
 }
 
 impl Session {
@@ -34,24 +39,46 @@ impl Session {
         let mut guard = self.open.lock().map_err(|_| Error::internal("workspace lock poisoned"))?;
         match guard.as_mut() {
             Some(open) => f(&mut open.workspace, &mut open.history),
-            None => Err(Error::new(
-                ErrorCode::NotFound,
-                "No workspace is open. Use File ▸ New, Open… or Open sample workspace.",
-            )),
+            None => Err(self.refused.lock().ok().and_then(|r| r.clone()).unwrap_or_else(|| {
+                Error::new(ErrorCode::NotFound, "No workspace is open. Use File ▸ New, Open… or Open sample workspace.")
+            })),
         }
     }
 
-    fn replace(&self, workspace: Workspace) {
+    pub fn is_open(&self) -> bool {
+        self.open.lock().is_ok_and(|open| open.is_some())
+    }
+
+    fn replace(&self, workspace: Workspace, claim: WorkspaceClaim) {
         if let Ok(mut guard) = self.open.lock() {
-            *guard = Some(Open { workspace, history: EditHistory::default() });
+            *guard = Some(Open { workspace, history: EditHistory::default(), claim });
         }
+    }
+
+    /// This window's claim on `path`: the one it holds when `path` is already open here
+    /// (reopening it), else a new one, refused when another window has the file.
+    fn claim(&self, path: &Path) -> lodestar::Result<WorkspaceClaim> {
+        if let Ok(mut guard) = self.open.lock() {
+            if guard.as_ref().is_some_and(|open| open.claim.is_for(path)) {
+                if let Some(open) = guard.take() {
+                    return Ok(open.claim);
+                }
+            }
+        }
+        WorkspaceClaim::claim(path)
     }
 }
 
 /// Opens `path` (creating a new workspace there when nothing is) and makes it current.
 pub fn open(app: &AppHandle, path: &Path) -> lodestar::Result<()> {
-    let ws = Workspace::open(path)?;
-    app.state::<Session>().replace(ws);
+    let session = app.state::<Session>();
+    // Claimed before opening, so a file another window has open is not even read here.
+    let opened = session.claim(path).and_then(|claim| Ok((Workspace::open(path)?, claim)));
+    if let Ok(mut refused) = session.refused.lock() {
+        *refused = opened.as_ref().err().cloned();
+    }
+    let (ws, claim) = opened?;
+    session.replace(ws, claim);
     if let Err(e) = lodestar::workspace_path::remember_last_opened(path) {
         eprintln!("lodestar: could not remember the last workspace: {e}");
     }
@@ -108,7 +135,7 @@ pub fn start_daily_backups(app: &AppHandle) {
         match app.state::<Session>().with(|ws| ws.backup_if_due(chrono::Utc::now())) {
             Ok(Some(b)) => eprintln!("lodestar: daily backup written to {}", b.path.display()),
             Ok(None) => {}
-            Err(e) if e.code == ErrorCode::NotFound => {} // no workspace open
+            Err(_) if !app.state::<Session>().is_open() => {} // no workspace open
             Err(e) => eprintln!("lodestar: daily backup failed: {e}"),
         }
         std::thread::sleep(std::time::Duration::from_secs(60 * 60));
