@@ -34,6 +34,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::workspace::workspace_info,
             commands::workspace::open_sample,
+            commands::workspace::retry_open,
             commands::strategy::get_strategy,
             commands::strategy::update_product,
             commands::okr::okr_view,

@@ -1,7 +1,7 @@
 //! The workspace the window is showing, and the few shell actions around it
 //! (open, title, error dialogs, telling the UI that the workspace changed).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use lodestar::edit_history::EditHistory;
@@ -24,8 +24,9 @@ struct Open {
 #[derive(Default)]
 pub struct Session {
     open: Mutex<Option<Open>>,
-    /// Why the last workspace could not be opened, told to the UI while none is open.
-    refused: Mutex<Option<Error>>,
+    /// The last workspace that could not be opened, and why (told to the UI while none
+    /// is open; "Try again" opens it again).
+    refused: Mutex<Option<(PathBuf, Error)>>,
 }
 
 impl Session {
@@ -39,10 +40,15 @@ impl Session {
         let mut guard = self.open.lock().map_err(|_| Error::internal("workspace lock poisoned"))?;
         match guard.as_mut() {
             Some(open) => f(&mut open.workspace, &mut open.history),
-            None => Err(self.refused.lock().ok().and_then(|r| r.clone()).unwrap_or_else(|| {
+            None => Err(self.refused.lock().ok().and_then(|r| r.as_ref().map(|(_, e)| e.clone())).unwrap_or_else(|| {
                 Error::new(ErrorCode::NotFound, "No workspace is open. Use File ▸ New, Open… or Open sample workspace.")
             })),
         }
+    }
+
+    /// The workspace that was last refused, to try again.
+    pub fn refused_path(&self) -> Option<PathBuf> {
+        self.refused.lock().ok().and_then(|r| r.as_ref().map(|(p, _)| p.clone()))
     }
 
     pub fn is_open(&self) -> bool {
@@ -75,7 +81,7 @@ pub fn open(app: &AppHandle, path: &Path) -> lodestar::Result<()> {
     // Claimed before opening, so a file another window has open is not even read here.
     let opened = session.claim(path).and_then(|claim| Ok((Workspace::open(path)?, claim)));
     if let Ok(mut refused) = session.refused.lock() {
-        *refused = opened.as_ref().err().cloned();
+        *refused = opened.as_ref().err().map(|e| (path.to_path_buf(), e.clone()));
     }
     let (ws, claim) = opened?;
     session.replace(ws, claim);

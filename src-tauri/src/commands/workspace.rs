@@ -13,6 +13,19 @@ pub fn workspace_info(session: State<'_, Session>) -> Result<WorkspaceInfo, Erro
     session.with(|ws| ws.info())
 }
 
+/// "Try again" after a workspace could not be opened (e.g. another window had it): opens
+/// it again; the open workspace's info when one is open.
+#[tauri::command]
+pub fn retry_open(app: AppHandle, session: State<'_, Session>) -> Result<WorkspaceInfo, Error> {
+    if !session.is_open() {
+        if let Some(path) = session.refused_path() {
+            session::open(&app, &path)?;
+            session::retitle(&app);
+        }
+    }
+    session.with(|ws| ws.info())
+}
+
 /// Opens the sample workspace (Acme Analytics), creating it on first use.
 #[tauri::command]
 pub fn open_sample(app: AppHandle, session: State<'_, Session>) -> Result<WorkspaceInfo, Error> {

@@ -52,6 +52,11 @@ export function updateProduct(field: ProductField, value: string | null): Promis
 }
 
 /** Opens the bundled sample workspace ("Acme Analytics"). */
+/** Opens again the workspace that could not be opened (or answers the open one's info). */
+export function retryOpen(): Promise<WorkspaceInfo> {
+  return call<WorkspaceInfo>("retry_open");
+}
+
 export function openSample(): Promise<WorkspaceInfo> {
   return call<WorkspaceInfo>("open_sample");
 }
