@@ -4,14 +4,14 @@
 use std::path::{Path, PathBuf};
 
 use lodestar::files::write_atomically;
-use lodestar::interchange::csv::{CsvExport, CsvImport};
+use lodestar::interchange::csv::{CsvExport, CsvImport, CsvPreview};
 use lodestar::interchange::{parse_document, to_json};
 use lodestar::sample::sample_document;
 use lodestar::store::{backups_dir, list_backups};
 use lodestar::workspace_path::{data_dir, sample_workspace, EXTENSION};
 use lodestar::{Error, ErrorCode, Workspace};
 use tauri::menu::{Menu, MenuEvent, MenuItemBuilder, SubmenuBuilder};
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 use crate::session::{self, Session};
@@ -85,8 +85,10 @@ fn new_workspace(app: &AppHandle) -> lodestar::Result<bool> {
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
     else {
+        session::after_file_dialog(app);
         return Ok(false);
     };
+    session::after_file_dialog(app);
     let path = with_extension(path);
     if path.exists() {
         return Err(Error::new(
@@ -109,8 +111,10 @@ fn open_workspace(app: &AppHandle) -> lodestar::Result<bool> {
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
     else {
+        session::after_file_dialog(app);
         return Ok(false);
     };
+    session::after_file_dialog(app);
     session::open(app, &path)?;
     Ok(true)
 }
@@ -142,8 +146,10 @@ fn restore_backup(app: &AppHandle) -> lodestar::Result<bool> {
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
     else {
+        session::after_file_dialog(app);
         return Ok(false);
     };
+    session::after_file_dialog(app);
     let known = list_backups(&path)?.into_iter().find(|b| b.path == file);
     let when = match &known {
         Some(b) => b.taken_at.with_timezone(&chrono::Local).format("%A %-d %B %Y, %H:%M").to_string(),
@@ -212,47 +218,29 @@ fn export_json(app: &AppHandle) -> lodestar::Result<()> {
 
 /// Roadmap items from a tracker's CSV: a preview with every bad row named, then one
 /// all-or-nothing import after confirmation.
-fn import_csv_items(app: &AppHandle) -> lodestar::Result<bool> {
+/// Event carrying a CSV import's preview to the UI, which shows its rows and problems
+/// and confirms (`confirm_csv_import`) or cancels (`cancel_csv_import`).
+pub const CSV_IMPORT_PREVIEW: &str = "csv-import-preview";
+
+#[derive(Clone, serde::Serialize)]
+struct CsvImportPreview {
+    file: String,
+    preview: CsvPreview,
+    /// The workspace's lanes, so the preview can name the lanes rows go to.
+    lanes: Vec<lodestar::model::Lane>,
+}
+
+pub fn import_csv_items(app: &AppHandle) -> lodestar::Result<bool> {
     let Some((file, text)) = pick_text(app, "Import roadmap items from CSV", "CSV", "csv")? else {
         return Ok(false);
     };
     let session = app.state::<Session>();
-    let preview = session.with(|ws| ws.preview_csv(CsvImport::Items, &text))?;
-    if !preview.errors.is_empty() {
-        let shown: Vec<String> = preview.errors.iter().take(12).map(|e| format!("• {}", e.one_line())).collect();
-        let more = preview.errors.len().saturating_sub(shown.len());
-        app.dialog()
-            .message(format!(
-                "Nothing was imported: {} problem{} in {}.\n\n{}{}",
-                preview.errors.len(),
-                if preview.errors.len() == 1 { "" } else { "s" },
-                file.display(),
-                shown.join("\n"),
-                if more > 0 { format!("\n… and {more} more.") } else { String::new() }
-            ))
-            .title("Import roadmap items from CSV")
-            .kind(MessageDialogKind::Error)
-            .blocking_show();
-        return Ok(false);
-    }
-    let lanes: Vec<&str> = preview.new_lanes.iter().map(|l| l.name.as_str()).collect();
-    let confirmed = app
-        .dialog()
-        .message(format!(
-            "Add {} roadmap item{} from {}?{}",
-            preview.items.len(),
-            if preview.items.len() == 1 { "" } else { "s" },
-            file.display(),
-            if lanes.is_empty() { String::new() } else { format!("\n\nNew lanes: {}.", lanes.join(", ")) }
-        ))
-        .title("Import roadmap items from CSV")
-        .buttons(MessageDialogButtons::OkCancelCustom("Import".into(), "Cancel".into()))
-        .blocking_show();
-    if !confirmed {
-        return Ok(false);
-    }
-    session.with(|ws| ws.import_csv(CsvImport::Items, &text))?;
-    Ok(true)
+    let (preview, lanes) = session.with(|ws| Ok((ws.preview_csv(CsvImport::Items, &text)?, ws.export_document()?.lanes)))?;
+    // Nothing is written until the user confirms the preview in the window.
+    session.set_pending_csv(preview.errors.is_empty().then_some(text));
+    app.emit(CSV_IMPORT_PREVIEW, CsvImportPreview { file: file.display().to_string(), preview, lanes })
+        .map_err(|e| Error::internal(format!("Could not show the import preview: {e}")))?;
+    Ok(false)
 }
 
 fn export_csv(app: &AppHandle, what: CsvExport, label: &str) -> lodestar::Result<()> {
@@ -266,9 +254,9 @@ fn export_csv(app: &AppHandle, what: CsvExport, label: &str) -> lodestar::Result
 
 /// Asks for a file to read (native dialog) and reads it; `None` when cancelled.
 fn pick_text(app: &AppHandle, title: &str, filter: &str, ext: &str) -> lodestar::Result<Option<(PathBuf, String)>> {
-    let Some(file) =
-        app.dialog().file().set_title(title).add_filter(filter, &[ext]).blocking_pick_file().and_then(|p| p.into_path().ok())
-    else {
+    let picked = app.dialog().file().set_title(title).add_filter(filter, &[ext]).blocking_pick_file().and_then(|p| p.into_path().ok());
+    session::after_file_dialog(app);
+    let Some(file) = picked else {
         return Ok(None);
     };
     let text = std::fs::read_to_string(&file)
@@ -278,13 +266,16 @@ fn pick_text(app: &AppHandle, title: &str, filter: &str, ext: &str) -> lodestar:
 
 /// Asks where to save a file of type `ext` (native dialog); `None` when cancelled.
 pub fn save_path(app: &AppHandle, title: &str, suggested: &str, ext: &str) -> Option<PathBuf> {
-    app.dialog()
+    let picked = app
+        .dialog()
         .file()
         .set_title(title)
         .set_file_name(suggested)
         .add_filter(ext.to_uppercase(), &[ext])
         .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
+        .and_then(|p| p.into_path().ok());
+    session::after_file_dialog(app);
+    picked
 }
 
 fn with_extension(path: PathBuf) -> PathBuf {

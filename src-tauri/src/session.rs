@@ -27,6 +27,8 @@ pub struct Session {
     /// The last workspace that could not be opened, and why (told to the UI while none
     /// is open; "Try again" opens it again).
     refused: Mutex<Option<(PathBuf, Error)>>,
+    /// A CSV file picked for import, waiting for the user to confirm its preview.
+    pending_csv: Mutex<Option<String>>,
 }
 
 impl Session {
@@ -49,6 +51,42 @@ impl Session {
     /// The workspace that was last refused, to try again.
     pub fn refused_path(&self) -> Option<PathBuf> {
         self.refused.lock().ok().and_then(|r| r.as_ref().map(|(p, _)| p.clone()))
+    }
+
+    /// Closes and reopens the workspace's connection (history and claim kept), so that
+    /// SQLite takes its file locks again; see `after_file_dialog`.
+    fn reconnect(&self) -> lodestar::Result<()> {
+        let mut guard = self.open.lock().map_err(|_| Error::internal("workspace lock poisoned"))?;
+        let Some(Open { workspace, history, claim }) = guard.take() else {
+            return Ok(());
+        };
+        let path = workspace.path().to_path_buf();
+        // Closed first: a new connection beside the old one would reuse the locks SQLite
+        // believes this process still holds instead of taking them again.
+        drop(workspace);
+        match Workspace::open(&path) {
+            Ok(workspace) => {
+                *guard = Some(Open { workspace, history, claim });
+                Ok(())
+            }
+            Err(e) => {
+                if let Ok(mut refused) = self.refused.lock() {
+                    *refused = Some((path, e.clone()));
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Keeps the text of a CSV file picked for import until its preview is confirmed.
+    pub fn set_pending_csv(&self, text: Option<String>) {
+        if let Ok(mut pending) = self.pending_csv.lock() {
+            *pending = text;
+        }
+    }
+
+    pub fn take_pending_csv(&self) -> Option<String> {
+        self.pending_csv.lock().ok().and_then(|mut p| p.take())
     }
 
     pub fn is_open(&self) -> bool {
@@ -146,4 +184,16 @@ pub fn start_daily_backups(app: &AppHandle) {
         }
         std::thread::sleep(std::time::Duration::from_secs(60 * 60));
     });
+}
+
+/// Native file dialogs (GTK) read the first bytes of the files they list to guess their
+/// type — the open workspace and its `-shm` included (seen with strace: opened with
+/// O_NOATIME, then closed). Closing any descriptor of a file drops every POSIX lock
+/// this process holds on it, SQLite's too, so another process (the CLI) could then take
+/// itself for the only user, checkpoint and delete the log this window still writes to.
+/// After each dialog the connection is reopened, which takes the locks again.
+pub fn after_file_dialog(app: &AppHandle) {
+    if let Err(e) = app.state::<Session>().reconnect() {
+        show_error(app, "The workspace could not be reopened", &e);
+    }
 }

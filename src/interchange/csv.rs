@@ -34,7 +34,8 @@ pub enum CsvImport {
 
 /// The parsed rows of a CSV import, what it would create, and every problem found.
 /// Nothing is written while `errors` is not empty.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct CsvPreview {
     pub items: Vec<RoadmapItem>,
     /// Lanes named in the file that do not exist yet, created on import.

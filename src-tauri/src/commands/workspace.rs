@@ -34,3 +34,27 @@ pub fn open_sample(app: AppHandle, session: State<'_, Session>) -> Result<Worksp
     session::announce_change(&app);
     Ok(info)
 }
+
+/// The Roadmap view's "Import CSV…": the same file picker and preview as the File menu.
+#[tauri::command]
+pub async fn import_csv_items(app: AppHandle) -> Result<(), Error> {
+    crate::menu::import_csv_items(&app).map(|_| ())
+}
+
+/// Imports the CSV file whose preview the user confirmed (all or nothing); answers the
+/// number of items added.
+#[tauri::command]
+pub fn confirm_csv_import(app: AppHandle, session: State<'_, Session>) -> Result<usize, Error> {
+    let text = session
+        .take_pending_csv()
+        .ok_or_else(|| Error::new(lodestar::ErrorCode::NotFound, "There is no CSV import waiting; use File ▸ Import Roadmap Items from CSV… again."))?;
+    let added = session.with(|ws| ws.import_csv(lodestar::interchange::csv::CsvImport::Items, &text))?;
+    session::announce_change(&app);
+    Ok(added)
+}
+
+/// Drops the CSV import the user cancelled.
+#[tauri::command]
+pub fn cancel_csv_import(session: State<'_, Session>) {
+    session.set_pending_csv(None);
+}

@@ -21,6 +21,8 @@ import type { LayoutRequest } from "./types/LayoutRequest";
 import type { RoadmapEdit } from "./types/RoadmapEdit";
 import type { RoadmapView } from "./types/RoadmapView";
 import type { WorkspaceInfo } from "./types/WorkspaceInfo";
+import type { CsvPreview } from "./types/CsvPreview";
+import type { Lane } from "./types/Lane";
 import type { ExportFormat } from "./types/ExportFormat";
 import type { ExportKind } from "./types/ExportKind";
 import type { PictureOptions } from "./types/PictureOptions";
@@ -55,6 +57,30 @@ export function updateProduct(field: ProductField, value: string | null): Promis
 /** Opens again the workspace that could not be opened (or answers the open one's info). */
 export function retryOpen(): Promise<WorkspaceInfo> {
   return call<WorkspaceInfo>("retry_open");
+}
+
+/** A CSV import picked in the File menu, waiting for the user's look at its rows. */
+export type CsvImportPreview = { file: string; preview: CsvPreview; lanes: Lane[] };
+
+export const CSV_IMPORT_PREVIEW = "csv-import-preview";
+
+export function onCsvImportPreview(handler: (p: CsvImportPreview) => void): Promise<UnlistenFn> {
+  return listen<CsvImportPreview>(CSV_IMPORT_PREVIEW, (event) => handler(event.payload));
+}
+
+/** Opens the native file picker for a CSV of roadmap items; its preview arrives as a
+ *  `csv-import-preview` event (as from File ▸ Import Roadmap Items from CSV…). */
+export function importCsvItems(): Promise<null> {
+  return call<null>("import_csv_items");
+}
+
+/** Imports the previewed CSV (all or nothing); answers how many items were added. */
+export function confirmCsvImport(): Promise<number> {
+  return call<number>("confirm_csv_import");
+}
+
+export function cancelCsvImport(): Promise<null> {
+  return call<null>("cancel_csv_import");
 }
 
 export function openSample(): Promise<WorkspaceInfo> {
