@@ -15,16 +15,6 @@ function pngSize(bytes) {
   return { w: bytes.readUInt32BE(16), h: bytes.readUInt32BE(20) };
 }
 
-async function setValue(s, selector, value) {
-  await s.execute(
-    `const el = document.querySelector(arguments[0]);
-     el.value = arguments[1];
-     el.dispatchEvent(new Event('input', { bubbles: true }));
-     el.dispatchEvent(new Event('change', { bubbles: true }));`,
-    [selector, value],
-  );
-}
-
 const previewSrc = (s) => s.execute(`return document.querySelector('#export-preview-image')?.getAttribute('src') ?? null`);
 
 test('export dialog: live preview, copy PNG to the clipboard, save an SVG', async (t) => {
@@ -43,7 +33,7 @@ test('export dialog: live preview, copy PNG to the clipboard, save an SVG', asyn
     const first = await previewSrc(s);
 
     // A new title redraws the preview.
-    await setValue(s, '#export-title', 'Board review — H1 plan');
+    await s.setValue('#export-title', 'Board review — H1 plan');
     await waitFor(async () => {
       const src = await previewSrc(s);
       return src !== null && src !== first;

@@ -17,22 +17,6 @@ function sampleWorkspace(dir) {
   return ws;
 }
 
-/** Sets a form control's value the way a user's input would. */
-async function setValue(s, selector, value) {
-  await s.execute(
-    `const el = document.querySelector(arguments[0]);
-     el.value = arguments[1];
-     el.dispatchEvent(new Event('input', { bubbles: true }));
-     el.dispatchEvent(new Event('change', { bubbles: true }));`,
-    [selector, value],
-  );
-}
-
-async function press(s, selector) {
-  await s.waitFor(selector);
-  await s.execute('document.querySelector(arguments[0]).click()', [selector]);
-}
-
 /** The key result row as the OKRs view shows it (the core's figures, formatted). */
 async function krRow(s) {
   return s.execute(
@@ -73,18 +57,18 @@ test('a measurement in Metrics checks in its bound key result, seen in OKRs; Ctr
     await s.waitFor(`[data-kpi-id="${KPI}"] .u-over`); // uPlot drew the chart
     const legend = await s.execute(`return document.querySelector('[data-kpi-id="${KPI}"] [data-bound-kr="${KR}"]')?.textContent ?? ''`);
     assert.match(legend, /target 46%/, 'the bound key result is listed under the chart with its target');
-    await press(s, `[data-kpi-id="${KPI}"] [data-action="record"]`);
+    await s.press(`[data-kpi-id="${KPI}"] [data-action="record"]`);
     await s.waitFor('#measure-value');
 
     // A value that is not a number is refused at the field (shape check) ...
-    await setValue(s, '#measure-value', 'lots');
-    await press(s, '[data-form="measurement"] [data-action="record"]');
+    await s.setValue('#measure-value', 'lots');
+    await s.press('[data-form="measurement"] [data-action="record"]');
     await s.waitFor('[data-field-error="value"]');
 
     // ... a number is recorded, for today.
-    await setValue(s, '#measure-date', today);
-    await setValue(s, '#measure-value', value);
-    await press(s, '[data-form="measurement"] [data-action="record"]');
+    await s.setValue('#measure-date', today);
+    await s.setValue('#measure-value', value);
+    await s.press('[data-form="measurement"] [data-action="record"]');
     const note = await s.waitFor('[data-recorded]');
     const noteText = await note.text();
     t.diagnostic(`note: ${noteText}`);

@@ -26,23 +26,6 @@ function workspaceWithCycle(dir) {
   return ws;
 }
 
-/** Sets a form control's value the way a user's input would (select or text). */
-async function setValue(s, selector, value) {
-  await s.execute(
-    `const el = document.querySelector(arguments[0]);
-     el.value = arguments[1];
-     el.dispatchEvent(new Event('input', { bubbles: true }));
-     el.dispatchEvent(new Event('change', { bubbles: true }));`,
-    [selector, value],
-  );
-}
-
-/** Clicks through the DOM: the buttons sit in a scrolling side panel. */
-async function press(s, selector) {
-  await s.waitFor(selector);
-  await s.execute('document.querySelector(arguments[0]).click()', [selector]);
-}
-
 async function cardState(s) {
   return s.execute(
     `const card = document.querySelector('[data-objective-id]');
@@ -62,14 +45,14 @@ async function openOkrs(s) {
 }
 
 async function addKeyResult(s, title, baseline, target) {
-  await press(s, '[data-objective-id] [data-action="add-kr"]');
+  await s.press('[data-objective-id] [data-action="add-kr"]');
   await s.waitFor('#kr-title');
-  await setValue(s, '#kr-title', title);
-  await setValue(s, '#kr-kind', 'increase');
-  await setValue(s, '#kr-unit', '%');
-  await setValue(s, '#kr-baseline', String(baseline));
-  await setValue(s, '#kr-target', String(target));
-  await press(s, '#edit-panel [data-action="save"]');
+  await s.setValue('#kr-title', title);
+  await s.setValue('#kr-kind', 'increase');
+  await s.setValue('#kr-unit', '%');
+  await s.setValue('#kr-baseline', String(baseline));
+  await s.setValue('#kr-target', String(target));
+  await s.press('#edit-panel [data-action="save"]');
 }
 
 test('an objective with two key results moves with a check-in and survives a restart', async (t) => {
@@ -79,10 +62,10 @@ test('an objective with two key results moves with a check-in and survives a res
 
   await withApp(t, env, async (s) => {
     await openOkrs(s);
-    await press(s, '#new-objective');
+    await s.press('#new-objective');
     await s.waitFor('#objective-title');
-    await setValue(s, '#objective-title', 'Make onboarding effortless');
-    await press(s, '#edit-panel [data-action="save"]');
+    await s.setValue('#objective-title', 'Make onboarding effortless');
+    await s.press('#edit-panel [data-action="save"]');
     await waitFor(async () => (await cardState(s))?.title.includes('Make onboarding effortless'), {
       message: 'the new objective card',
     });
@@ -97,9 +80,9 @@ test('an objective with two key results moves with a check-in and survives a res
     assert.equal(before.health, 'off_track');
     assert.equal(Number(before.progress), 0);
 
-    await press(s, '[data-kr-id] [data-action="checkin"]');
+    await s.press('[data-kr-id] [data-action="checkin"]');
     const value = await s.waitFor('#checkin-value');
-    await setValue(s, '#checkin-value', '46');
+    await s.setValue('#checkin-value', '46');
     await value.type(Keys.ENTER);
     await waitFor(async () => Number((await cardState(s))?.progress) === 0.5, {
       message: 'progress to become 50% (one of two key results at target)',

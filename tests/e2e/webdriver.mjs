@@ -192,6 +192,23 @@ export class Session {
     return this.cmd('POST', '/execute/sync', { script, args });
   }
 
+  /** Sets a form control's value the way a user's input would (text field or select). */
+  setValue(selector, value) {
+    return this.execute(
+      `const el = document.querySelector(arguments[0]);
+       el.value = arguments[1];
+       el.dispatchEvent(new Event('input', { bubbles: true }));
+       el.dispatchEvent(new Event('change', { bubbles: true }));`,
+      [selector, value],
+    );
+  }
+
+  /** Clicks through the DOM (for buttons inside scrolling panels), once it exists. */
+  async press(selector) {
+    await this.waitFor(selector);
+    await this.execute('document.querySelector(arguments[0]).click()', [selector]);
+  }
+
   /** Runs an async script; it answers by calling its last argument. */
   executeAsync(script, args = []) {
     return this.cmd('POST', '/execute/async', { script, args });
