@@ -35,7 +35,7 @@ pub fn run() {
             commands::workspace::workspace_info,
             commands::workspace::open_sample,
             commands::workspace::retry_open,
-            commands::workspace::import_csv_items,
+            commands::workspace::import_csv_file,
             commands::workspace::confirm_csv_import,
             commands::workspace::cancel_csv_import,
             commands::strategy::get_strategy,

@@ -34,6 +34,8 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("export-json", "Export JSON…", Some("CmdOrCtrl+Shift+E"))?)
         .separator()
         .item(&item("import-csv-items", "Import Roadmap Items from CSV…", None)?)
+        .item(&item("import-csv-feedback", "Import Feedback from CSV…", None)?)
+        .item(&item("import-csv-measurements", "Import KPI Measurements from CSV…", None)?)
         .item(&item("export-csv-items", "Export Roadmap Items as CSV…", None)?)
         .item(&item("export-csv-okrs", "Export OKRs as CSV…", None)?)
         .separator()
@@ -55,7 +57,9 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
             "restore-backup" => restore_backup(&app),
             "import-json" => import_json(&app),
             "export-json" => export_json(&app).map(|_| false),
-            "import-csv-items" => import_csv_items(&app),
+            "import-csv-items" => import_csv(&app, CsvImport::Items),
+            "import-csv-feedback" => import_csv(&app, CsvImport::Feedback),
+            "import-csv-measurements" => import_csv(&app, CsvImport::Measurements),
             "export-csv-items" => export_csv(&app, CsvExport::Items, "roadmap items").map(|_| false),
             "export-csv-okrs" => export_csv(&app, CsvExport::Okrs, "OKRs").map(|_| false),
             _ => Ok(false),
@@ -224,21 +228,27 @@ pub const CSV_IMPORT_PREVIEW: &str = "csv-import-preview";
 
 #[derive(Clone, serde::Serialize)]
 struct CsvImportPreview {
+    what: CsvImport,
     file: String,
     preview: CsvPreview,
     /// The workspace's lanes, so the preview can name the lanes rows go to.
     lanes: Vec<lodestar::model::Lane>,
 }
 
-pub fn import_csv_items(app: &AppHandle) -> lodestar::Result<bool> {
-    let Some((file, text)) = pick_text(app, "Import roadmap items from CSV", "CSV", "csv")? else {
+pub fn import_csv(app: &AppHandle, what: CsvImport) -> lodestar::Result<bool> {
+    let title = match what {
+        CsvImport::Items => "Import roadmap items from CSV",
+        CsvImport::Feedback => "Import feedback from CSV",
+        CsvImport::Measurements => "Import KPI measurements from CSV",
+    };
+    let Some((file, text)) = pick_text(app, title, "CSV", "csv")? else {
         return Ok(false);
     };
     let session = app.state::<Session>();
-    let (preview, lanes) = session.with(|ws| Ok((ws.preview_csv(CsvImport::Items, &text)?, ws.export_document()?.lanes)))?;
+    let (preview, lanes) = session.with(|ws| Ok((ws.preview_csv(what, &text)?, ws.export_document()?.lanes)))?;
     // Nothing is written until the user confirms the preview in the window.
-    session.set_pending_csv(preview.errors.is_empty().then_some(text));
-    app.emit(CSV_IMPORT_PREVIEW, CsvImportPreview { file: file.display().to_string(), preview, lanes })
+    session.set_pending_csv(preview.errors.is_empty().then_some((what, text)));
+    app.emit(CSV_IMPORT_PREVIEW, CsvImportPreview { what, file: file.display().to_string(), preview, lanes })
         .map_err(|e| Error::internal(format!("Could not show the import preview: {e}")))?;
     Ok(false)
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use lodestar::edit_history::EditHistory;
+use lodestar::interchange::csv::CsvImport;
 use lodestar::workspace_claim::WorkspaceClaim;
 use lodestar::{Error, ErrorCode, Workspace};
 use tauri::{AppHandle, Emitter, Manager, WebviewWindow};
@@ -27,8 +28,9 @@ pub struct Session {
     /// The last workspace that could not be opened, and why (told to the UI while none
     /// is open; "Try again" opens it again).
     refused: Mutex<Option<(PathBuf, Error)>>,
-    /// A CSV file picked for import, waiting for the user to confirm its preview.
-    pending_csv: Mutex<Option<String>>,
+    /// A CSV file picked for import (what it holds, its text), waiting for the user to
+    /// confirm its preview.
+    pending_csv: Mutex<Option<(CsvImport, String)>>,
 }
 
 impl Session {
@@ -79,13 +81,13 @@ impl Session {
     }
 
     /// Keeps the text of a CSV file picked for import until its preview is confirmed.
-    pub fn set_pending_csv(&self, text: Option<String>) {
+    pub fn set_pending_csv(&self, text: Option<(CsvImport, String)>) {
         if let Ok(mut pending) = self.pending_csv.lock() {
             *pending = text;
         }
     }
 
-    pub fn take_pending_csv(&self) -> Option<String> {
+    pub fn take_pending_csv(&self) -> Option<(CsvImport, String)> {
         self.pending_csv.lock().ok().and_then(|mut p| p.take())
     }
 

@@ -24,8 +24,9 @@ pub enum CsvExport {
 }
 
 /// What `import-csv --what` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum CsvImport {
     Items,
     Measurements,

@@ -30,7 +30,7 @@ async function pickInFileChooser(path) {
   }
 }
 
-test('a CSV of roadmap items is previewed row by row, then imported; a bad row imports nothing', async (t) => {
+test('CSV imports are previewed row by row, then imported (items, feedback); a bad row imports nothing', async (t) => {
   const dir = tempDir(t);
   const ws = join(dir, 'csv.lodestar');
   assert.equal(cli(['--workspace', ws, 'demo']).status, 0);
@@ -75,5 +75,18 @@ test('a CSV of roadmap items is previewed row by row, then imported; a bad row i
     assert.ok(lane, 'the Platform lane was created');
     const api = doc.roadmap_items.find((i) => i.title === 'Partner API');
     assert.deepEqual([api.start, api.end, api.lane], ['2027-01-04', '2027-02-12', lane.id]);
+
+    // Feedback from the Feedback view: the same preview, rows by date, source and text.
+    const feedbackCsv = join(dir, 'feedback.csv');
+    writeFileSync(feedbackCsv, 'date,source,customer,text\n2026-11-20,interview,Fabrikam,"Exports should keep our colours"\n');
+    const feedbackBefore = doc.feedback.length;
+    await (await s.waitFor('a[data-view="feedback"]')).click();
+    await (await s.waitFor('#import-feedback-csv')).click();
+    await pickInFileChooser(feedbackCsv);
+    await s.waitFor('#csv-import-rows', { timeout: 30_000 });
+    const feedbackRow = await s.execute(`return document.querySelector('#csv-import-rows tbody tr').textContent`);
+    assert.ok(feedbackRow.includes('Fabrikam') && feedbackRow.includes('Exports should keep our colours'), feedbackRow);
+    await (await s.waitFor('#csv-import-confirm')).click();
+    await waitFor(() => exportJson(ws).feedback.length === feedbackBefore + 1, { message: 'the feedback in the file' });
   });
 });

@@ -1,3 +1,4 @@
+use lodestar::interchange::csv::CsvImport;
 use lodestar::views::WorkspaceInfo;
 use lodestar::workspace_path::sample_workspace;
 use lodestar::Error;
@@ -35,20 +36,21 @@ pub fn open_sample(app: AppHandle, session: State<'_, Session>) -> Result<Worksp
     Ok(info)
 }
 
-/// The Roadmap view's "Import CSV…": the same file picker and preview as the File menu.
+/// The views' "Import CSV…" (roadmap items, feedback, KPI measurements): the same file
+/// picker and preview as the File menu.
 #[tauri::command]
-pub async fn import_csv_items(app: AppHandle) -> Result<(), Error> {
-    crate::menu::import_csv_items(&app).map(|_| ())
+pub async fn import_csv_file(app: AppHandle, what: CsvImport) -> Result<(), Error> {
+    crate::menu::import_csv(&app, what).map(|_| ())
 }
 
 /// Imports the CSV file whose preview the user confirmed (all or nothing); answers the
-/// number of items added.
+/// number of rows added.
 #[tauri::command]
 pub fn confirm_csv_import(app: AppHandle, session: State<'_, Session>) -> Result<usize, Error> {
-    let text = session
+    let (what, text) = session
         .take_pending_csv()
         .ok_or_else(|| Error::new(lodestar::ErrorCode::NotFound, "There is no CSV import waiting; use File ▸ Import Roadmap Items from CSV… again."))?;
-    let added = session.with(|ws| ws.import_csv(lodestar::interchange::csv::CsvImport::Items, &text))?;
+    let added = session.with(|ws| ws.import_csv(what, &text))?;
     session::announce_change(&app);
     Ok(added)
 }

@@ -21,6 +21,7 @@ import type { LayoutRequest } from "./types/LayoutRequest";
 import type { RoadmapEdit } from "./types/RoadmapEdit";
 import type { RoadmapView } from "./types/RoadmapView";
 import type { WorkspaceInfo } from "./types/WorkspaceInfo";
+import type { CsvImport } from "./types/CsvImport";
 import type { CsvPreview } from "./types/CsvPreview";
 import type { Lane } from "./types/Lane";
 import type { ExportFormat } from "./types/ExportFormat";
@@ -60,7 +61,7 @@ export function retryOpen(): Promise<WorkspaceInfo> {
 }
 
 /** A CSV import picked in the File menu, waiting for the user's look at its rows. */
-export type CsvImportPreview = { file: string; preview: CsvPreview; lanes: Lane[] };
+export type CsvImportPreview = { what: CsvImport; file: string; preview: CsvPreview; lanes: Lane[] };
 
 export const CSV_IMPORT_PREVIEW = "csv-import-preview";
 
@@ -68,10 +69,10 @@ export function onCsvImportPreview(handler: (p: CsvImportPreview) => void): Prom
   return listen<CsvImportPreview>(CSV_IMPORT_PREVIEW, (event) => handler(event.payload));
 }
 
-/** Opens the native file picker for a CSV of roadmap items; its preview arrives as a
- *  `csv-import-preview` event (as from File ▸ Import Roadmap Items from CSV…). */
-export function importCsvItems(): Promise<null> {
-  return call<null>("import_csv_items");
+/** Opens the native file picker for a CSV of roadmap items, feedback or KPI measurements;
+ *  its preview arrives as a `csv-import-preview` event (as from the File menu). */
+export function importCsvFile(what: CsvImport): Promise<null> {
+  return call<null>("import_csv_file", { what });
 }
 
 /** Imports the previewed CSV (all or nothing); answers how many items were added. */
