@@ -6,29 +6,9 @@
 // between must not cost the window its writes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withApp, waitFor, cli, tempDir, appEnv, exportJson } from './webdriver.mjs';
-
-/** Types `path` into the open GTK file chooser and confirms it. */
-async function pickInFileChooser(path) {
-  let id = '';
-  await waitFor(() => {
-    const found = spawnSync('xdotool', ['search', '--onlyvisible', '--name', 'from CSV'], { encoding: 'utf8' });
-    id = found.status === 0 ? found.stdout.trim().split('\n').pop() : '';
-    return id !== '';
-  }, { message: 'the native file chooser to open' });
-  // No window manager under Xvfb: give the chooser the keyboard, then type a full path
-  // into its location field and confirm.
-  spawnSync('xdotool', ['windowfocus', '--sync', id], { timeout: 10_000 });
-  await new Promise((r) => setTimeout(r, 300));
-  // The first "/" opens the field and may swallow the next keys: open it, then replace its text.
-  for (const args of [['type', '/'], ['key', '--clearmodifiers', 'ctrl+a'], ['type', '--delay', '5', path], ['key', 'Return']]) {
-    spawnSync('xdotool', args, { timeout: 10_000 });
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+import { withApp, waitFor, cli, tempDir, appEnv, exportJson, typeIntoFileDialog } from './webdriver.mjs';
 
 test('CSV imports are previewed row by row, then imported (items, feedback); a bad row imports nothing', async (t) => {
   const dir = tempDir(t);
@@ -46,7 +26,7 @@ test('CSV imports are previewed row by row, then imported (items, feedback); a b
 
     // A bad file: the problem is shown by row and column, and nothing can be imported.
     await (await s.waitFor('#import-csv')).click();
-    await pickInFileChooser(bad);
+    await typeIntoFileDialog('from CSV', bad);
     const errors = await s.waitFor('#csv-import-errors', { timeout: 30_000 });
     const errorText = await errors.text();
     assert.match(errorText, /3/, `the bad row is row 3 (the header is row 1): ${errorText}`);
@@ -58,7 +38,7 @@ test('CSV imports are previewed row by row, then imported (items, feedback); a b
 
     // A good file: both rows listed with their new lane, imported on confirmation.
     await (await s.waitFor('#import-csv')).click();
-    await pickInFileChooser(good);
+    await typeIntoFileDialog('from CSV', good);
     await s.waitFor('#csv-import-rows', { timeout: 30_000 });
     const rows = await s.execute(`return [...document.querySelectorAll('#csv-import-rows tbody tr')].map((r) => r.textContent)`);
     assert.equal(rows.length, 2);
@@ -82,7 +62,7 @@ test('CSV imports are previewed row by row, then imported (items, feedback); a b
     const feedbackBefore = doc.feedback.length;
     await (await s.waitFor('a[data-view="feedback"]')).click();
     await (await s.waitFor('#import-feedback-csv')).click();
-    await pickInFileChooser(feedbackCsv);
+    await typeIntoFileDialog('from CSV', feedbackCsv);
     await s.waitFor('#csv-import-rows', { timeout: 30_000 });
     const feedbackRow = await s.execute(`return document.querySelector('#csv-import-rows tbody tr').textContent`);
     assert.ok(feedbackRow.includes('Fabrikam') && feedbackRow.includes('Exports should keep our colours'), feedbackRow);

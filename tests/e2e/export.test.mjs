@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withApp, waitFor, cli, tempDir, appEnv, Keys } from './webdriver.mjs';
+import { withApp, waitFor, cli, tempDir, appEnv, Keys, typeIntoFileDialog } from './webdriver.mjs';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes) {
@@ -55,14 +55,7 @@ test('export dialog: live preview, copy PNG to the clipboard, save an SVG', asyn
     await s.execute(`document.querySelector('#export-format-svg').click()`);
     await s.execute(`document.querySelector('#export-save').click()`);
     const out = join(dir, 'board-review.svg');
-    await waitFor(() => {
-      const found = spawnSync('xdotool', ['search', '--onlyvisible', '--name', '^Export$'], { encoding: 'utf8' });
-      return found.status === 0 && found.stdout.trim() !== '';
-    }, { message: 'the native save dialog to open' });
-    // GTK's name field takes a full path; select what is suggested and replace it.
-    for (const args of [['key', '--clearmodifiers', 'ctrl+a'], ['type', '--delay', '5', out], ['key', 'Return']]) {
-      spawnSync('xdotool', args, { timeout: 10_000 });
-    }
+    await typeIntoFileDialog('^Export$', out);
     await s.waitFor('#export-saved', { timeout: 30_000 });
     await waitFor(() => existsSync(out), { message: 'the SVG to be written' });
     const svg = readFileSync(out, 'utf8');

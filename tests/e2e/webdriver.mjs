@@ -330,6 +330,30 @@ export class Element {
   }
 }
 
+// ------------------------------------------------------- native dialogs ----
+
+/**
+ * Types `path` into the GTK file dialog whose title matches `title` (a regex for
+ * `xdotool search --name`) and confirms it. There is no window manager under Xvfb, so
+ * the dialog is given the keyboard first. In an open dialog the first "/" opens the
+ * location field and may swallow the keys after it: open it, then replace its text; in
+ * a save dialog the same keys replace the suggested name with the full path.
+ */
+export async function typeIntoFileDialog(title, path) {
+  let id = '';
+  await waitFor(() => {
+    const found = spawnSync('xdotool', ['search', '--onlyvisible', '--name', title], { encoding: 'utf8' });
+    id = found.status === 0 ? found.stdout.trim().split('\n').pop() : '';
+    return id !== '';
+  }, { message: `the native dialog "${title}" to open` });
+  spawnSync('xdotool', ['windowfocus', '--sync', id], { timeout: 10_000 });
+  await new Promise((r) => setTimeout(r, 300));
+  for (const args of [['type', '/'], ['key', '--clearmodifiers', 'ctrl+a'], ['type', '--delay', '5', path], ['key', 'Return']]) {
+    spawnSync('xdotool', args, { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
 // ------------------------------------------------------------------ CLI ----
 
 /** Runs the lodestar CLI; returns {status, stdout, stderr}. */
