@@ -7,6 +7,10 @@ import type { ItemScores } from "./api/types/ItemScores";
 import type { Moscow } from "./api/types/Moscow";
 import { DASH, formatNumber } from "./format";
 import { parseNumber, type FieldErrors, type Parsed } from "./okrForms";
+import { fromTri, scoreForm, type ScoreForm } from "./roadmap";
+
+// The score form is the item panel's (one definition); re-exported for the backlog's views.
+export { scoreForm, type ScoreForm };
 
 export const MOSCOW_LABELS: Record<Moscow, string> = { must: "Must", should: "Should", could: "Could", wont: "Won’t" };
 const MOSCOW_ORDER: Moscow[] = ["must", "should", "could", "wont"];
@@ -48,38 +52,6 @@ export function orderRows(items: readonly BacklogEntry[], sort: BacklogSort): Ba
 }
 
 // ---- The score editor ---------------------------------------------------------------------
-
-export type ScoreForm = {
-  reach: string;
-  impact: string;
-  confidence: string;
-  effort: string;
-  iceImpact: string;
-  iceConfidence: string;
-  ease: string;
-  moscow: Moscow | "";
-  urgent: "" | "yes" | "no";
-  important: "" | "yes" | "no";
-};
-
-const str = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
-const yn = (b: boolean | null): "" | "yes" | "no" => (b === null ? "" : b ? "yes" : "no");
-const bool = (s: "" | "yes" | "no"): boolean | null => (s === "" ? null : s === "yes");
-
-export function scoreForm(e: Pick<BacklogEntry, "rice" | "ice" | "moscow" | "urgent" | "important">): ScoreForm {
-  return {
-    reach: str(e.rice?.reach),
-    impact: str(e.rice?.impact),
-    confidence: str(e.rice?.confidence),
-    effort: str(e.rice?.effort),
-    iceImpact: str(e.ice?.impact),
-    iceConfidence: str(e.ice?.confidence),
-    ease: str(e.ice?.ease),
-    moscow: e.moscow ?? "",
-    urgent: yn(e.urgent),
-    important: yn(e.important),
-  };
-}
 
 /** The scores as the entry holds them (for edits that change only some fields). */
 export function entryScores(e: Pick<BacklogEntry, "rice" | "ice" | "moscow" | "urgent" | "important">): ItemScores {
@@ -133,8 +105,8 @@ export function scoresFromForm(f: ScoreForm): Parsed<ItemScores> {
       rice: rice ? { reach: rice[0], impact: rice[1], confidence: rice[2], effort: rice[3] } : null,
       ice: ice ? { impact: ice[0], confidence: ice[1], ease: ice[2] } : null,
       moscow: f.moscow === "" ? null : f.moscow,
-      urgent: bool(f.urgent),
-      important: bool(f.important),
+      urgent: fromTri(f.urgent),
+      important: fromTri(f.important),
     },
   };
 }

@@ -90,16 +90,8 @@ export function historyTitle(kind: "Undo" | "Redo", label: string | null): strin
 
 // ---- The item form (side panel): strings while typing, a RoadmapItem on save.
 
-export type ItemForm = {
-  title: string;
-  lane: string;
-  start: string;
-  end: string;
-  kind: ItemKind;
-  status: ItemStatus;
-  horizon: Horizon | "";
-  expected_impact: string;
-  tradeoff: string;
+/** The scoring fields as typed (the item panel's and the backlog's score editor). */
+export type ScoreForm = {
   reach: string;
   impact: string;
   confidence: string;
@@ -112,9 +104,36 @@ export type ItemForm = {
   important: "" | "yes" | "no";
 };
 
+export type ItemForm = {
+  title: string;
+  lane: string;
+  start: string;
+  end: string;
+  kind: ItemKind;
+  status: ItemStatus;
+  horizon: Horizon | "";
+  expected_impact: string;
+  tradeoff: string;
+} & ScoreForm;
+
 const str = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
 const tri = (b: boolean | null) => (b === null ? "" : b ? "yes" : "no");
-const fromTri = (v: "" | "yes" | "no") => (v === "" ? null : v === "yes");
+export const fromTri = (v: "" | "yes" | "no"): boolean | null => (v === "" ? null : v === "yes");
+
+export function scoreForm(e: Pick<RoadmapItem, "rice" | "ice" | "moscow" | "urgent" | "important">): ScoreForm {
+  return {
+    reach: str(e.rice?.reach),
+    impact: str(e.rice?.impact),
+    confidence: str(e.rice?.confidence),
+    effort: str(e.rice?.effort),
+    iceImpact: str(e.ice?.impact),
+    iceConfidence: str(e.ice?.confidence),
+    ease: str(e.ice?.ease),
+    moscow: e.moscow ?? "",
+    urgent: tri(e.urgent),
+    important: tri(e.important),
+  };
+}
 
 export function itemForm(item: RoadmapItem): ItemForm {
   return {
@@ -127,16 +146,7 @@ export function itemForm(item: RoadmapItem): ItemForm {
     horizon: item.horizon ?? "",
     expected_impact: item.expected_impact ?? "",
     tradeoff: item.tradeoff ?? "",
-    reach: str(item.rice?.reach),
-    impact: str(item.rice?.impact),
-    confidence: str(item.rice?.confidence),
-    effort: str(item.rice?.effort),
-    iceImpact: str(item.ice?.impact),
-    iceConfidence: str(item.ice?.confidence),
-    ease: str(item.ice?.ease),
-    moscow: item.moscow ?? "",
-    urgent: tri(item.urgent),
-    important: tri(item.important),
+    ...scoreForm(item),
   };
 }
 
