@@ -8,6 +8,7 @@ mod pdf;
 mod png;
 mod svg;
 pub mod text;
+mod text_layer;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

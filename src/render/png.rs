@@ -3,10 +3,11 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use resvg::tiny_skia::{Pixmap, Transform};
+use resvg::tiny_skia::{Pixmap, PixmapMut, Transform};
 use resvg::usvg;
 
 use super::text::usvg_options;
+use super::text_layer::{self, TextLayer};
 use crate::error::{Error, Result};
 
 /// Renders an SVG at `scale` (1 px of the SVG = `scale` px of the image) and encodes
@@ -39,6 +40,8 @@ pub fn raster(svg: &str, scale: f32) -> Result<Raster> {
 /// A parsed picture and its size in pixels at a scale.
 struct Picture {
     tree: usvg::Tree,
+    /// The plain text, drawn from a glyph cache where its markers are in the tree.
+    text: TextLayer,
     scale: f32,
     width: u32,
     height: u32,
@@ -49,11 +52,46 @@ impl Picture {
         if !(scale > 0.0 && scale <= 8.0) {
             return Err(Error::invalid("picture options", "scale", format!("The scale is {scale}; choose 1, 2 or 3.")));
         }
-        let tree = usvg::Tree::from_str(svg, usvg_options()).map_err(|e| Error::internal(format!("The picture's SVG is not valid: {e}")))?;
+        let (svg, texts) = text_layer::extract(svg);
+        // Shaping the text and parsing the rest are independent: side by side.
+        let (tree, text) = std::thread::scope(|scope| {
+            let text = scope.spawn(|| TextLayer::new(&texts, scale));
+            let tree = usvg::Tree::from_str(&svg, usvg_options());
+            (tree, text.join())
+        });
+        let tree = tree.map_err(|e| Error::internal(format!("The picture's SVG is not valid: {e}")))?;
+        let text = text.map_err(|_| Error::internal("Laying out the picture's text failed."))?;
         let size = tree.size();
         let width = ((size.width() * scale).ceil() as u32).max(1);
         let height = ((size.height() * scale).ceil() as u32).max(1);
-        Ok(Self { tree, scale, width, height })
+        Ok(Self { tree, text, scale, width, height })
+    }
+
+    /// Draws the part of `group` that falls in a strip whose first row is device row
+    /// `top`, in document order, blending each text marker's run where it stands.
+    fn draw_group(&self, group: &usvg::Group, transform: Transform, pixmap: &mut PixmapMut, top: u32) {
+        let rows = top as f32..(top + pixmap.height()) as f32;
+        for node in group.children() {
+            if let usvg::Node::Group(g) = node {
+                if let Some(run) = self.text.run_for(g.id()) {
+                    self.text.draw(run, pixmap, top as i32);
+                    continue;
+                }
+                if !g.should_isolate() {
+                    self.draw_group(g, transform.pre_concat(g.transform()), pixmap, top);
+                    continue;
+                }
+            }
+            let Some(bounds) = node.abs_layer_bounding_box() else { continue };
+            // Nodes wholly above or below the strip are skipped (two pixels of slack
+            // for anti-aliasing).
+            if bounds.bottom() * self.scale + 2.0 < rows.start || bounds.top() * self.scale - 2.0 > rows.end {
+                continue;
+            }
+            // `render_node` draws a node as if its bounds began at the origin; shifted
+            // back by them, it draws in place.
+            resvg::render_node(node, transform.pre_translate(bounds.x(), bounds.y()), pixmap);
+        }
     }
 
     /// Draws the picture as horizontal strips on worker threads and hands the strips'
@@ -63,7 +101,7 @@ impl Picture {
     fn draw(&self, mut sink: impl FnMut(&[u8]) -> Result<()>) -> Result<()> {
         let (w, h) = (self.width, self.height);
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
-        let strip_h = h.div_ceil(STRIPS_PER_WORKER * workers as u32).max(MIN_STRIP_ROWS).min(h);
+        let strip_h = (STRIP_BYTES / (w as usize * 4)).max(16).min(h as usize) as u32;
         let strips = h.div_ceil(strip_h) as usize;
         let draw = |i: usize| -> Result<Pixmap> {
             let top = i as u32 * strip_h;
@@ -71,7 +109,7 @@ impl Picture {
             let mut pixmap =
                 Pixmap::new(w, rows).ok_or_else(|| Error::internal(format!("A {w} × {h} px picture is too large to draw.")))?;
             let transform = Transform::from_scale(self.scale, self.scale).post_translate(0.0, -(top as f32));
-            resvg::render(&self.tree, transform, &mut pixmap.as_mut());
+            self.draw_group(self.tree.root(), transform, &mut pixmap.as_mut(), top);
             unpremultiply(pixmap.data_mut());
             Ok(pixmap)
         };
@@ -107,10 +145,7 @@ impl Picture {
     }
 }
 
-/// resvg walks the whole picture for every strip, so strips are few: enough that the
-/// encoder can start while the rest is drawn, no more.
-const STRIPS_PER_WORKER: u32 = 2;
-const MIN_STRIP_ROWS: u32 = 512;
+const STRIP_BYTES: usize = 8 << 20;
 
 /// tiny-skia stores premultiplied RGBA; PNG wants straight alpha. The page is opaque
 /// white, so almost every pixel has alpha 255 and is unchanged.

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::text::{escape, fit, text_width, wrap, Weight, FONT_FAMILY};
+use super::text::{escape, fit, strikeout, text_width, wrap, Weight, FONT_FAMILY};
 use super::{long_date, PictureOptions};
 use crate::layout::{text_colour, Bar, RoadmapGeometry, Zoom, ROW_HEIGHT};
 use crate::model::ItemStatus;
@@ -546,15 +546,27 @@ fn draw_bar(out: &mut String, bar: &Bar, dx: f64, dy: f64, (s0, s1): (f64, f64),
         } else {
             ""
         };
-        let deco = if bar.status == ItemStatus::Dropped { r#" text-decoration="line-through""# } else { "" };
         let _ = write!(
             out,
-            r#"<text x="{}" y="{}" font-size="{}" font-weight="500" fill="{text_fill}"{halo}{deco}>{}</text>"#,
+            r#"<text x="{}" y="{}" font-size="{}" font-weight="500" fill="{text_fill}"{halo}>{}</text>"#,
             n(tx),
             n(baseline),
             n(BAR_FONT),
             escape(&title)
         );
+        // A dropped item's title is struck through. Drawn as a rule rather than with
+        // text-decoration, which renderers stroke with the halo and hide.
+        if bar.status == ItemStatus::Dropped {
+            let (top, thickness) = strikeout(BAR_FONT, Weight::Medium);
+            let _ = write!(
+                out,
+                r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{text_fill}"/>"#,
+                n(tx),
+                n(baseline - top),
+                n(text_width(&title, BAR_FONT, Weight::Medium)),
+                n(thickness)
+            );
+        }
     }
     if searchable && title != bar.title.trim() {
         let _ = write!(

@@ -14,7 +14,7 @@ const MEDIUM: &[u8] = include_bytes!("../../assets/fonts/Inter-Medium.otf");
 const SEMIBOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-SemiBold.otf");
 
 /// The weights the design uses (400, 500, 600).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Weight {
     Regular,
     Medium,
@@ -30,7 +30,7 @@ impl Weight {
         }
     }
 
-    fn bytes(self) -> &'static [u8] {
+    pub(super) fn bytes(self) -> &'static [u8] {
         match self {
             Weight::Regular => REGULAR,
             Weight::Medium => MEDIUM,
@@ -77,6 +77,17 @@ pub fn text_width(text: &str, size: f64, weight: Weight) -> f64 {
         .map(|c| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or(space, |a| a as f64))
         .sum();
     units * size / m.units_per_em
+}
+
+/// Where a line through text at `size` px goes: its top edge above the baseline and
+/// its thickness, from the font's strikeout metrics.
+pub fn strikeout(size: f64, weight: Weight) -> (f64, f64) {
+    let m = metrics(weight);
+    let scale = size / m.units_per_em;
+    match m.face.strikeout_metrics() {
+        Some(line) => (line.position as f64 * scale, (line.thickness as f64 * scale).max(1.0)),
+        None => (size * 0.32, 1.0),
+    }
 }
 
 /// `text` as it fits in `max_width` px: whole, or cut with an ellipsis; empty when
