@@ -146,7 +146,7 @@ pub enum Edge {
 /// One roadmap edit. Every edit is one transaction and has an inverse, so that
 /// undo and redo cover every roadmap change of a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 #[ts(export)]
 pub enum RoadmapEdit {
     /// Shift an item's dates by `days` (negative: earlier), optionally into another lane.
@@ -229,4 +229,21 @@ pub struct ItemSnapshot {
     /// Where it stood among the items (insertion order), kept for exports.
     #[ts(type = "number")]
     pub rowid: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edit_with_a_field_it_does_not_have_is_refused_not_half_read() {
+        let edit: RoadmapEdit = serde_json::from_str(r#"{"op":"move_item","item":"a","days":3,"lane":null}"#).unwrap();
+        assert_eq!(edit, RoadmapEdit::MoveItem { item: "a".into(), days: 3, lane: None });
+        // A misspelt field would otherwise be dropped silently: the move would land
+        // in the old lane.
+        let err = serde_json::from_str::<RoadmapEdit>(r#"{"op":"move_item","item":"a","days":3,"lnae":"l2"}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown field `lnae`"), "{err}");
+        let err = serde_json::from_str::<RoadmapEdit>(r#"{"op":"delete_item","item":"a","cascade":true}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown field `cascade`"), "{err}");
+    }
 }
