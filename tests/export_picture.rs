@@ -190,10 +190,16 @@ fn a_title_with_markup_appears_as_text_and_no_script_element_exists() {
 }
 
 fn pdftotext(pdf: &[u8]) -> String {
+    pdftotext_with(pdf, &[])
+}
+
+/// `pdftotext` with options, e.g. `-raw` for the text in drawing order: on a crowded
+/// page its layout analysis can interleave neighbouring texts.
+fn pdftotext_with(pdf: &[u8], options: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.pdf");
     std::fs::write(&file, pdf).unwrap();
-    let out = Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext (poppler-utils) is installed");
+    let out = Command::new("pdftotext").args(options).arg(&file).arg("-").output().expect("pdftotext (poppler-utils) is installed");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
@@ -210,6 +216,51 @@ fn the_pdf_holds_every_item_title_of_the_visible_range_as_text() {
         let title = bar.title.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(text.contains(&title), "“{title}” is not in the PDF's text");
     }
+}
+
+/// The share of a PNG's pixels (RGB or RGBA) that are not white.
+fn ink_share(png_bytes: &[u8]) -> f64 {
+    let mut reader = png::Decoder::new(png_bytes).read_info().unwrap();
+    let mut data = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut data).unwrap();
+    let channels = info.line_size / info.width as usize;
+    let pixels = data[..info.buffer_size()].chunks_exact(channels);
+    let total = pixels.len();
+    pixels.filter(|p| p[..3].iter().any(|&c| c < 240)).count() as f64 / total as f64
+}
+
+#[test]
+fn a_large_one_page_pdf_drawn_in_layers_is_the_whole_picture_with_all_its_text() {
+    // Large pictures are converted as several layers side by side; drawn in the
+    // wrong order, the first layer's white page would hide the rest.
+    let from = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(&dir.path().join("large.lodestar")).unwrap();
+    ws.import_document(&lodestar::sample::synthetic_roadmap(400, 8, from, 365, 7), chrono::Utc::now()).unwrap();
+    let today = from + chrono::Duration::days(120);
+    let o = PictureOptions { generated_on: Some(today), ..ws.default_picture_options(today).unwrap() };
+    let (g, _) = ws.picture_geometry(&o, today).unwrap();
+    let pages = ws.roadmap_picture_pages(&o, today).unwrap();
+    assert_eq!(pages.len(), 1);
+    assert!(pages[0].len() > 100 << 10, "the picture is large enough to be cut into layers");
+    let pdf = render::pdf(&pages).unwrap();
+
+    let text = pdftotext_with(&pdf, &["-raw"]);
+    assert_eq!(text.matches('\u{c}').count(), 1, "one page");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for bar in &g.bars {
+        assert!(text.contains(&bar.title), "“{}” is not in the PDF's text", bar.title);
+    }
+
+    let file = dir.path().join("large.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    // 96 dpi: the page at the picture's own size in pixels.
+    let out = Command::new("pdftoppm").args(["-r", "96", "-png", "-singlefile"]).arg(&file).arg(dir.path().join("page")).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let page = ink_share(&std::fs::read(dir.path().join("page.png")).unwrap());
+    let picture = ink_share(&render::png(&pages[0], 1.0).unwrap());
+    assert!(picture > 0.1, "the picture has ink: {picture:.3}");
+    assert!((page - picture).abs() < 0.03, "the PDF page has {page:.3} ink, the picture {picture:.3}");
 }
 
 #[test]
