@@ -2,10 +2,11 @@
 //! embedded, so it can be searched and copied), shapes stay shapes.
 //!
 //! Most of the time goes into usvg laying out the text of each page, one thread per
-//! tree. So each page is cut into layers (consecutive runs of the SVG's top-level
-//! elements, each a complete SVG of the page's size), the layers are parsed and
-//! converted side by side on worker threads, and the page draws its layers' form
-//! XObjects in order, one over the other, as the single SVG would have drawn them.
+//! tree. So the pages of a paginated PDF are converted side by side on worker
+//! threads, and a large single page is cut into layers first (consecutive runs of the
+//! SVG's top-level elements, each a complete SVG of the page's size), converted side
+//! by side and drawn as form XObjects in order, one over the other, as the single SVG
+//! would have drawn them.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
