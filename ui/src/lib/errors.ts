@@ -64,3 +64,17 @@ export function errorTitle(code: ErrorCode): string {
       return "Something went wrong";
   }
 }
+
+/**
+ * Runs a write from a form: on failure returns its error, for the form to show at the
+ * field; on success runs `then` (close the form, reload, announce) and returns null.
+ */
+export async function attempt(write: () => Promise<unknown>, then: () => Promise<void>): Promise<LodestarError | null> {
+  try {
+    await write();
+  } catch (e) {
+    return toLodestarError(e);
+  }
+  await then();
+  return null;
+}
