@@ -4,6 +4,7 @@
 //! font. User text is escaped, never interpreted.
 
 mod okr_page;
+mod parallel;
 mod pdf;
 mod png;
 mod svg;

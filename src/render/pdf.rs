@@ -10,13 +10,12 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use pdf_writer::{Chunk, Content, Finish, Name, Pdf, Rect, Ref};
 
 use resvg::usvg;
 
+use super::parallel;
 use super::text::usvg_options;
 use crate::error::{Error, Result};
 
@@ -27,7 +26,7 @@ fn layers_per_page(svg: &str) -> usize {
     if svg.len() < LARGE {
         1
     } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get()).min(4)
+        parallel::workers()
     }
 }
 
@@ -39,7 +38,11 @@ pub fn pdf(svgs: &[String]) -> Result<Vec<u8>> {
     let per_page = if svgs.len() == 1 { layers_per_page(&svgs[0]) } else { 1 };
     let jobs: Vec<(usize, Cow<str>)> =
         svgs.iter().enumerate().flat_map(|(page, svg)| layers(svg, per_page).into_iter().map(move |layer| (page, layer))).collect();
-    let converted = convert_all(&jobs)?;
+    let mut converted = Vec::with_capacity(jobs.len());
+    parallel::in_order(jobs.len(), "PDF conversion failed.", |i| convert(&jobs[i].1), |c| {
+        converted.push(c);
+        Ok(())
+    })?;
 
     let mut alloc = Ref::new(1);
     let catalog = alloc.bump();
@@ -97,26 +100,6 @@ fn convert(svg: &str) -> Result<Converted> {
     let (chunk, root) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
         .map_err(|e| Error::internal(format!("PDF conversion failed: {e}")))?;
     Ok(Converted { chunk, root, size: (tree.size().width() * 0.75, tree.size().height() * 0.75) })
-}
-
-/// Converts every job's SVG on worker threads that take the next job as they finish.
-fn convert_all(jobs: &[(usize, Cow<str>)]) -> Result<Vec<Converted>> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4).min(jobs.len());
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<Converted>>>> = Mutex::new(jobs.iter().map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some((_, svg)) = jobs.get(i) else { break };
-                // A panic stays in this job (a scope would re-raise it).
-                let converted = std::panic::catch_unwind(|| convert(svg)).unwrap_or_else(|_| Err(Error::internal("PDF conversion failed.")));
-                results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(converted);
-            });
-        }
-    });
-    let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
-    results.into_iter().map(|r| r.unwrap_or_else(|| Err(Error::internal("PDF conversion failed.")))).collect()
 }
 
 /// `svg` cut into at most `parts` layers of about equal size: each keeps the root

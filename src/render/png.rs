@@ -1,11 +1,9 @@
 //! SVG to PNG with resvg (tiny-skia) and the bundled font.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
-
 use resvg::tiny_skia::{Pixmap, PixmapMut, Transform};
 use resvg::usvg;
 
+use super::parallel;
 use super::text::usvg_options;
 use super::text_layer::{self, TextLayer};
 use crate::error::{Error, Result};
@@ -100,7 +98,6 @@ impl Picture {
     /// picture of a 1,000-item roadmap is ~57 Mpx, 230 MB as RGBA).
     fn draw(&self, mut sink: impl FnMut(&[u8]) -> Result<()>) -> Result<()> {
         let (w, h) = (self.width, self.height);
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
         let strip_h = (STRIP_BYTES / (w as usize * 4)).max(16).min(h as usize) as u32;
         let strips = h.div_ceil(strip_h) as usize;
         let draw = |i: usize| -> Result<Pixmap> {
@@ -113,39 +110,14 @@ impl Picture {
             unpremultiply(pixmap.data_mut());
             Ok(pixmap)
         };
-        if strips == 1 {
-            return sink(draw(0)?.data());
-        }
-        // Workers take strips in order from a shared counter and pass each through its
-        // own channel; the sink waits for the next strip it needs.
-        let next = AtomicUsize::new(0);
-        let (senders, receivers): (Vec<_>, Vec<_>) = (0..strips).map(|_| mpsc::sync_channel::<Result<Pixmap>>(1)).unzip();
-        std::thread::scope(|scope| {
-            for _ in 0..workers.min(strips) {
-                scope.spawn(|| loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(sender) = senders.get(i) else { break };
-                    // A panic stays in this strip (a scope would re-raise it).
-                    let strip = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(i)))
-                        .unwrap_or_else(|_| Err(Error::internal("Drawing the picture failed.")));
-                    // A closed channel means the sink gave up: stop drawing.
-                    if sender.send(strip).is_err() {
-                        break;
-                    }
-                });
-            }
-            // Owned here, so an early return closes the channels.
-            let receivers = receivers;
-            for receiver in &receivers {
-                let strip = receiver.recv().map_err(|_| Error::internal("Drawing the picture failed."))??;
-                sink(strip.data())?;
-            }
-            Ok(())
-        })
+        parallel::in_order(strips, "Drawing the picture failed.", draw, |strip| sink(strip.data()))
     }
 }
 
-const STRIP_BYTES: usize = 8 << 20;
+/// Strips of about 4 MB: small enough to stay in the caches between drawing and
+/// encoding, and many, so the encoder starts early and ends soon after the last one
+/// (a 1,000-item 2× PNG: 4 strips 314 ms, 55 strips 231 ms).
+const STRIP_BYTES: usize = 4 << 20;
 
 /// tiny-skia stores premultiplied RGBA; PNG wants straight alpha. The page is opaque
 /// white, so almost every pixel has alpha 255 and is unchanged.
