@@ -7,21 +7,27 @@ pub fn default_lane_colour(index: usize) -> &'static str {
     PALETTE[index % PALETTE.len()]
 }
 
-fn channel(hex: &str) -> Option<f64> {
-    let v = u8::from_str_radix(hex, 16).ok()? as f64 / 255.0;
-    Some(if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) })
+/// The red, green, blue and alpha of `#rgb`, `#rrggbb` or `#rrggbbaa`.
+pub fn rgba(colour: &str) -> Option<[u8; 4]> {
+    let hex = colour.strip_prefix('#')?;
+    let digits: Vec<u8> = hex.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect::<Option<_>>()?;
+    let byte = |i: usize| digits[2 * i] * 16 + digits[2 * i + 1];
+    match digits.len() {
+        3 => Some([digits[0] * 17, digits[1] * 17, digits[2] * 17, 255]),
+        6 => Some([byte(0), byte(1), byte(2), 255]),
+        8 => Some([byte(0), byte(1), byte(2), byte(3)]),
+        _ => None,
+    }
 }
 
 /// WCAG relative luminance of `#rrggbb` or `#rgb`.
 fn luminance(colour: &str) -> Option<f64> {
-    let hex = colour.strip_prefix('#')?;
-    let full: String = match hex.len() {
-        3 => hex.chars().flat_map(|c| [c, c]).collect(),
-        6 => hex.to_string(),
-        _ => return None,
+    let [r, g, b, _] = rgba(colour).filter(|_| colour.len() <= 7)?;
+    let channel = |c: u8| {
+        let v = c as f64 / 255.0;
+        if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
     };
-    let (r, g, b) = (channel(&full[0..2])?, channel(&full[2..4])?, channel(&full[4..6])?);
-    Some(0.2126 * r + 0.7152 * g + 0.0722 * b)
+    Some(0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b))
 }
 
 /// White or near-black, whichever contrasts more with the bar colour.
@@ -45,5 +51,10 @@ mod tests {
         assert_eq!(text_colour("#F0E442"), "#1b1f24");
         assert_eq!(text_colour("#E69F00"), "#1b1f24");
         assert_eq!(text_colour("#fff"), "#1b1f24");
+        assert_eq!(rgba("#0072B2"), Some([0x00, 0x72, 0xb2, 255]));
+        assert_eq!(rgba("#0072b280"), Some([0x00, 0x72, 0xb2, 0x80]));
+        assert_eq!(rgba("#fa0"), Some([0xff, 0xaa, 0x00, 255]));
+        assert_eq!(rgba("#12345"), None);
+        assert_eq!(rgba("#gg0000"), None);
     }
 }

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use axis::{Tick, Zoom};
-pub use colour::{default_lane_colour, text_colour};
+pub use colour::{default_lane_colour, rgba, text_colour};
 
 use crate::compute::roadmap::Conflict;
 use crate::model::{BaselineItem, ItemKind, ItemStatus, Lane, Milestone, RoadmapItem};

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use super::text::{escape, fit, strikeout, text_width, wrap, Weight, FONT_FAMILY};
 use super::{long_date, PictureOptions};
-use crate::layout::{text_colour, Bar, RoadmapGeometry, Zoom, ROW_HEIGHT};
+use crate::layout::{rgba, text_colour, Bar, RoadmapGeometry, Zoom, ROW_HEIGHT};
 use crate::model::ItemStatus;
 
 /// White space around everything.
@@ -204,11 +204,9 @@ fn zoom_name(zoom: Zoom) -> &'static str {
 
 /// `#rrggbb` blended with white: what a colour at `opacity` looks like on the page.
 fn on_white(colour: &str, opacity: f64) -> String {
-    let hex = colour.trim_start_matches('#');
-    let full: String = if hex.len() == 3 { hex.chars().flat_map(|c| [c, c]).collect() } else { hex.to_string() };
-    let ch = |i: usize| u8::from_str_radix(full.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64;
-    let mix = |v: f64| (v * opacity + 255.0 * (1.0 - opacity)).round() as u8;
-    format!("#{:02x}{:02x}{:02x}", mix(ch(0)), mix(ch(2)), mix(ch(4)))
+    let [r, g, b, _] = rgba(colour).unwrap_or([0, 0, 0, 255]);
+    let mix = |v: u8| (v as f64 * opacity + 255.0 * (1.0 - opacity)).round() as u8;
+    format!("#{:02x}{:02x}{:02x}", mix(r), mix(g), mix(b))
 }
 
 /// A colour value safe for an attribute (lane colours come from the user).

@@ -302,16 +302,7 @@ fn colour(value: &str) -> Option<[u8; 4]> {
         "black" => return Some([0, 0, 0, 255]),
         _ => {}
     }
-    let hex = value.strip_prefix('#')?;
-    let digits: Vec<u8> = hex.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect::<Option<_>>()?;
-    match digits.len() {
-        3 => Some([digits[0] * 17, digits[1] * 17, digits[2] * 17, 255]),
-        6 | 8 => {
-            let byte = |i: usize| digits[2 * i] * 16 + digits[2 * i + 1];
-            Some([byte(0), byte(1), byte(2), if digits.len() == 8 { byte(3) } else { 255 }])
-        }
-        _ => None,
-    }
+    crate::layout::rgba(value)
 }
 
 /// Characters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, …),
