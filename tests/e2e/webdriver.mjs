@@ -146,10 +146,10 @@ export class Driver {
     return json.value;
   }
 
-  /** Starts the app and returns its session. */
-  async newSession() {
+  /** Starts the app (or another Tauri binary, for a benchmark's floor) and returns its session. */
+  async newSession({ application = APP } = {}) {
     const value = await this.request('POST', '/session', {
-      capabilities: { alwaysMatch: { 'tauri:options': { application: APP } } },
+      capabilities: { alwaysMatch: { 'tauri:options': { application } } },
     });
     return new Session(this, value.sessionId);
   }
@@ -359,7 +359,7 @@ export async function typeIntoFileDialog(title, path) {
 /** Runs the lodestar CLI; returns {status, stdout, stderr}. */
 export function cli(args) {
   if (!existsSync(CLI)) throw new Error(`lodestar CLI not found: ${CLI}`);
-  const r = spawnSync(CLI, args, { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(CLI, args, { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 2 ** 20 });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

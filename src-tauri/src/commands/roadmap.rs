@@ -11,9 +11,10 @@ fn today() -> chrono::NaiveDate {
 }
 
 /// The timeline's geometry for a range, zoom and filters, with conflicts, coverage,
-/// allocation, baselines and slips.
+/// allocation, baselines and slips. Async, so Tauri runs it off the main thread: a large
+/// plan's answer is read and laid out while the window keeps painting.
 #[tauri::command(rename_all = "snake_case")]
-pub fn roadmap_view(session: State<'_, Session>, request: LayoutRequest) -> Result<RoadmapView, Error> {
+pub async fn roadmap_view(session: State<'_, Session>, request: LayoutRequest) -> Result<RoadmapView, Error> {
     session.with_history(|ws, history| ws.roadmap_view(&request, today(), history.state()))
 }
 

@@ -1,5 +1,5 @@
-// The harness's handle: `window.__lodestarRoadmap.ready` is a promise resolved after the
-// timeline's first paint, then `true`.
+// The harness's handle: `window.__lodestarRoadmap.ready` is a promise resolved once the
+// timeline's first window is in the DOM (the next frame paints it), then `true`.
 declare global {
   interface Window {
     __lodestarRoadmap?: { ready: Promise<void> | boolean; resolve?: () => void };

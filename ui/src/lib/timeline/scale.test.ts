@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dayAt, dayNumber, daysBetween, isoFromDayNumber, loadRange, nearEdge, snapDays, snapDelta, stepZoom, xOf } from "./scale";
+import { addDays, dayAt, dayNumber, daysBetween, isoFromDayNumber, firstRange, loadRange, nearEdge, snapDays, snapDelta, stepZoom, xOf } from "./scale";
 
 describe("scale", () => {
   it("round-trips dates through day numbers", () => {
@@ -45,6 +45,7 @@ describe("scale", () => {
 
   it("loads at least a year on each side of the visible window", () => {
     expect(loadRange("2027-01-01", "2027-06-01")).toEqual({ from: "2026-01-01", to: "2028-05-31" });
+    expect(firstRange("2027-01-01", "2027-06-01")).toEqual({ from: "2026-12-01", to: "2027-07-02" });
     expect(nearEdge("2027-01-10", "2027-02-01", "2027-01-01", "2028-01-01", 30)).toBe(true);
     expect(nearEdge("2027-03-10", "2027-05-01", "2027-01-01", "2028-01-01", 30)).toBe(false);
   });

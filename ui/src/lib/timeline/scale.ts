@@ -72,6 +72,14 @@ export function loadRange(start: string, end: string): { from: string; to: strin
   return { from: addDays(start, -pad), to: addDays(end, pad) };
 }
 
+/**
+ * The range of the first request when the view opens: the visible window and a month on
+ * each side. A large plan answers and draws sooner; the wide `loadRange` follows once drawn.
+ */
+export function firstRange(start: string, end: string): { from: string; to: string } {
+  return { from: addDays(start, -31), to: addDays(end, 31) };
+}
+
 /** True when the visible window comes within `margin` days of the loaded range's edge. */
 export function nearEdge(visStart: string, visEnd: string, from: string, to: string, margin: number): boolean {
   return daysBetween(from, visStart) < margin || daysBetween(visEnd, to) < margin;

@@ -18,19 +18,29 @@ export function fitText(text: string, max: number, measure: Measure): string {
   return lo === 0 ? "" : text.slice(0, lo).trimEnd() + ELLIPSIS;
 }
 
+/** A 2D context set to `font`, made on first use (none outside a browser). */
+function lazyContext(font: string): () => CanvasRenderingContext2D | null {
+  let ctx: CanvasRenderingContext2D | null | undefined;
+  return () => {
+    if (ctx !== undefined) return ctx;
+    try {
+      ctx = typeof document === "undefined" ? null : document.createElement("canvas").getContext("2d");
+      if (ctx) ctx.font = font;
+    } catch {
+      ctx = null;
+    }
+    return ctx;
+  };
+}
+
 /** A memoising canvas measure for one CSS font (falls back to 7 px per character). */
 export function canvasMeasure(font: string): Measure {
   const cache = new Map<string, number>();
-  let ctx: CanvasRenderingContext2D | null = null;
-  try {
-    ctx = typeof document === "undefined" ? null : document.createElement("canvas").getContext("2d");
-    if (ctx) ctx.font = font;
-  } catch {
-    ctx = null;
-  }
+  const context = lazyContext(font);
   return (text) => {
     let w = cache.get(text);
     if (w === undefined) {
+      const ctx = context();
       w = ctx ? ctx.measureText(text).width : text.length * 7;
       if (cache.size > 50_000) cache.clear();
       cache.set(text, w);
@@ -66,16 +76,11 @@ export function fitTextByChars(text: string, max: number, width: CharWidth, slac
 /** A memoising per-character canvas measure for one CSS font (7 px per character without canvas). */
 export function canvasCharWidth(font: string): CharWidth {
   const cache = new Map<string, number>();
-  let ctx: CanvasRenderingContext2D | null = null;
-  try {
-    ctx = typeof document === "undefined" ? null : document.createElement("canvas").getContext("2d");
-    if (ctx) ctx.font = font;
-  } catch {
-    ctx = null;
-  }
+  const context = lazyContext(font);
   return (ch) => {
     let w = cache.get(ch);
     if (w === undefined) {
+      const ctx = context();
       w = ctx ? ctx.measureText(ch).width : 7;
       cache.set(ch, w);
     }
