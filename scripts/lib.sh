@@ -237,6 +237,31 @@ ensure_app_release() {
   fi
 }
 
+# The empty Tauri 2 app (scripts/bench/empty-app), the floor the benchmarks measure
+# Lodestar against: built in release only when missing or older than its sources;
+# sets and exports EMPTY_APP_BIN.
+EMPTY_APP_DIR="$REPO_ROOT/scripts/bench/empty-app"
+EMPTY_APP_BIN="$TARGET_DIR/release/lodestar-empty-app"
+export EMPTY_APP_BIN
+ensure_empty_app_release() {
+  local newer=""
+  if [[ -x "$EMPTY_APP_BIN" ]]; then
+    newer="$(find "$EMPTY_APP_DIR/src" "$EMPTY_APP_DIR/ui" "$EMPTY_APP_DIR/Cargo.toml" "$EMPTY_APP_DIR/build.rs" \
+      "$EMPTY_APP_DIR/tauri.conf.json" "$REPO_ROOT/Cargo.toml" "$REPO_ROOT/Cargo.lock" \
+      -newer "$EMPTY_APP_BIN" -print -quit 2>/dev/null || true)"
+    if [[ -z "$newer" ]]; then
+      info "empty app is up to date: $EMPTY_APP_BIN"
+      return 0
+    fi
+  fi
+  # Selecting lodestar-app too makes cargo resolve dependency features as for the app,
+  # so the app's compiled tauri is reused; --bin builds only the empty app.
+  info "cargo build --release -p lodestar-app -p lodestar-empty-app --bin lodestar-empty-app"
+  (cd "$REPO_ROOT" && cargo build --release -p lodestar-app -p lodestar-empty-app --bin lodestar-empty-app)
+  [[ -x "$EMPTY_APP_BIN" ]] || die "cargo build finished but $EMPTY_APP_BIN is missing"
+  touch "$EMPTY_APP_BIN" # cargo keeps the old file when nothing changed; it is fresh now
+}
+
 # The CLI, release profile (fast when already built).
 build_cli_release() {
   info "cargo build --release -p lodestar --bin lodestar"

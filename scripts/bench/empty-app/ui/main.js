@@ -1,0 +1,3 @@
+window.__TAURI_INTERNALS__.invoke("ready").then(() => {
+  document.getElementById("status").textContent = "Ready";
+});
