@@ -3,6 +3,7 @@
 
 mod commands;
 mod menu;
+pub mod renderer;
 mod session;
 mod startup_probe;
 

@@ -2,5 +2,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    lodestar_app::renderer::choose();
     lodestar_app::run();
 }
