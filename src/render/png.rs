@@ -12,8 +12,10 @@ use crate::error::{Error, Result};
 /// it as PNG. The image is the SVG's size × scale, rounded up.
 pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>> {
     let picture = Picture::parse(svg, scale)?;
+    crate::timing::lap("PNG: SVG parsed, text shaped");
     let mut encoder = StripEncoder::new(picture.width, picture.height)?;
     picture.draw(|rows| encoder.add(rows))?;
+    crate::timing::lap("PNG: drawn and compressed");
     encoder.finish()
 }
 
