@@ -6,6 +6,7 @@ use resvg::usvg;
 use super::parallel;
 use super::text::usvg_options;
 use super::text_layer::{self, TextLayer};
+use super::vertical_run::VerticalRun;
 use crate::error::{Error, Result};
 
 /// Renders an SVG at `scale` (1 px of the SVG = `scale` px of the image) and encodes
@@ -90,7 +91,21 @@ impl Picture {
             }
             // `render_node` draws a node as if its bounds began at the origin; shifted
             // back by them, it draws in place.
-            resvg::render_node(node, transform.pre_translate(bounds.x(), bounds.y()), pixmap);
+            let at = transform.pre_translate(bounds.x(), bounds.y());
+            let run = match node {
+                usvg::Node::Path(path) => VerticalRun::find(path, transform, pixmap.height()),
+                _ => None,
+            };
+            match run {
+                Some(run) => {
+                    in_rows(pixmap, 0..run.rows.start, |part, shift| resvg::render_node(node, at.post_translate(0.0, -shift), part));
+                    run.fill(pixmap);
+                    in_rows(pixmap, run.rows.end..pixmap.height(), |part, shift| resvg::render_node(node, at.post_translate(0.0, -shift), part));
+                }
+                None => {
+                    resvg::render_node(node, at, pixmap);
+                }
+            }
         }
     }
 
@@ -113,6 +128,19 @@ impl Picture {
             Ok(pixmap)
         };
         parallel::in_order(strips, "Drawing the picture failed.", draw, |strip| sink(strip.data()))
+    }
+}
+
+/// Calls `draw` with rows `rows` of a strip as a pixmap of their own, and how far down
+/// the strip they begin.
+fn in_rows(pixmap: &mut PixmapMut, rows: std::ops::Range<u32>, draw: impl FnOnce(&mut PixmapMut, f32) -> Option<()>) {
+    if rows.is_empty() {
+        return;
+    }
+    let (width, stride) = (pixmap.width(), pixmap.width() as usize * 4);
+    let data = &mut pixmap.data_mut()[rows.start as usize * stride..rows.end as usize * stride];
+    if let Some(mut part) = PixmapMut::from_bytes(data, width, rows.end - rows.start) {
+        draw(&mut part, rows.start as f32);
     }
 }
 
