@@ -120,7 +120,7 @@ mod tests {
     fn long_vertical_strokes_look_as_resvg_draws_them() {
         // An arrow as the roadmap draws them, a fractional one at half opacity, one with
         // a horizontal segment across its vertical run (left to resvg), over a bar.
-        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="900" viewBox="0 0 120 900"><rect width="120" height="900" fill="white"/><rect x="0" y="300" width="120" height="40" rx="4" fill="#4f5bd5"/><path d="M90 880L94 880Q98 880 98 876L98 868Q98 864 94 864L24 864Q20 864 20 860L20 24Q20 20 24 20L30 20" fill="none" stroke="#d64545" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round"/><path d="M60.3 10L60.3 890" stroke="#1b1f24" stroke-opacity="0.5" stroke-width="2.2"/><path d="M80.6 10L80.6 890M70 400L100 400" stroke="#1b1f24" stroke-width="1.3"/></svg>"##;
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="900" viewBox="0 0 120 900"><rect width="120" height="900" fill="white"/><rect x="0" y="300" width="120" height="40" rx="4" fill="#4f5bd5"/><path d="M90 880L94 880Q98 880 98 876L98 868Q98 864 94 864L24 864Q20 864 20 860L20 24Q20 20 24 20L30 20" fill="none" stroke="#d64545" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round"/><path d="M60.3 10L60.3 890" fill="none" stroke="#1b1f24" stroke-opacity="0.5" stroke-width="2.2"/><path d="M80.6 10L80.6 890M70 400L100 400" fill="none" stroke="#1b1f24" stroke-width="1.3"/></svg>"##;
         let tree = usvg::Tree::from_str(svg, usvg_options()).unwrap();
         let paths: Vec<&usvg::Path> =
             tree.root().children().iter().filter_map(|n| if let usvg::Node::Path(p) = n { Some(p.as_ref()) } else { None }).collect();
