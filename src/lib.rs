@@ -11,6 +11,7 @@ pub mod model;
 pub mod render;
 pub mod sample;
 pub mod store;
+pub mod timing;
 pub mod views;
 pub mod workspace_claim;
 pub mod workspace_path;

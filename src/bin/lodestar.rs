@@ -269,6 +269,7 @@ fn write_picture(out: &Path, format: Picture, pages: Vec<String>, scale: f32) ->
         Picture::Png => lodestar::render::png(pages.first().map(String::as_str).unwrap_or_default(), scale)?,
         Picture::Pdf => lodestar::render::pdf(&pages)?,
     };
+    lodestar::timing::lap("encoded");
     write_atomically(out, &bytes)
 }
 
@@ -285,6 +286,7 @@ fn refuse_workspace_itself(file: &Path, workspace: &Path) -> Result<(), Error> {
 }
 
 fn main() -> ExitCode {
+    lodestar::timing::lap("started");
     let cli = Cli::parse();
     let path = cli.workspace.clone().unwrap_or_else(default_workspace);
     match run(cli.command, &path) {
@@ -374,6 +376,7 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
         Command::Export { what: Export::Roadmap { out, from, to, zoom, lanes, scale, title } } => {
             let format = picture_format(&out);
             let ws = Workspace::open_existing(path)?;
+            lodestar::timing::lap("workspace opened");
             refuse_workspace_itself(&out, path)?;
             let mut options = ws.default_picture_options(today)?;
             options.from = from.unwrap_or(options.from);
@@ -399,7 +402,9 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
             } else {
                 vec![ws.roadmap_picture(&options, today)?]
             };
+            lodestar::timing::lap("picture laid out as SVG");
             write_picture(&out, format, pages, scale as f32)?;
+            lodestar::timing::lap("file written");
             println!("Wrote the roadmap picture to {}.", out.display());
         }
         Command::Export { what: Export::Okrs { out, cycle } } => {

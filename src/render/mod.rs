@@ -10,6 +10,7 @@ mod png;
 mod svg;
 pub mod text;
 mod text_layer;
+mod vertical_run;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
