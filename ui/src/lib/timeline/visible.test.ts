@@ -17,6 +17,13 @@ describe("visible", () => {
     expect(index.query({ x0: 3000, y0: 0, x1: 4000, y1: 100 })).toEqual([]);
   });
 
+  it("answers nothing from an empty index and finds boxes left of or above the origin", () => {
+    expect(new GridIndex([]).query({ x0: 0, y0: 0, x1: 1000, y1: 1000 })).toEqual([]);
+    const signed = new GridIndex([rectBox({ x: -700, y: -300, width: 50, height: 22 }), rectBox({ x: 10, y: 10, width: 5, height: 5 })], 256, 128);
+    expect(signed.query({ x0: -1000, y0: -1000, x1: 0, y1: 0 })).toEqual([0]);
+    expect(signed.query({ x0: -1000, y0: -1000, x1: 1000, y1: 1000 })).toEqual([0, 1]);
+  });
+
   it("reports a box spanning many cells once", () => {
     expect(index.query({ x0: 0, y0: 590, x1: 2000, y1: 640 })).toEqual([2]);
   });

@@ -3,8 +3,14 @@
 export type Box = { x0: number; y0: number; x1: number; y1: number };
 
 export class GridIndex {
-  private readonly cells = new Map<number, number[]>();
+  // Cells of a grid over the boxes' bounds, in one array indexed by small integers (a Map keyed
+  // by large numbers cost ~10 ms to build for 1,500 bars, most of the first draw's JS).
+  private readonly cells: (number[] | undefined)[];
   private readonly stamp: Uint32Array;
+  private readonly cx0: number;
+  private readonly cy0: number;
+  private readonly nx: number;
+  private readonly ny: number;
   private generation = 0;
 
   constructor(
@@ -13,19 +19,31 @@ export class GridIndex {
     private readonly cellH = 256,
   ) {
     this.stamp = new Uint32Array(boxes.length);
-    const cells = this.cells;
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const b of boxes) {
+      if (b.x0 < x0) x0 = b.x0;
+      if (b.y0 < y0) y0 = b.y0;
+      if (b.x1 > x1) x1 = b.x1;
+      if (b.y1 > y1) y1 = b.y1;
+    }
+    const empty = boxes.length === 0;
+    this.cx0 = empty ? 0 : Math.floor(x0 / cellW);
+    this.cy0 = empty ? 0 : Math.floor(y0 / cellH);
+    this.nx = empty ? 0 : Math.floor(x1 / cellW) - this.cx0 + 1;
+    this.ny = empty ? 0 : Math.floor(y1 / cellH) - this.cy0 + 1;
+    this.cells = new Array(this.nx * this.ny);
     for (let i = 0; i < boxes.length; i++) {
       const b = boxes[i];
-      const cx0 = Math.floor(b.x0 / cellW);
-      const cx1 = Math.floor(b.x1 / cellW);
-      const cy0 = Math.floor(b.y0 / cellH);
-      const cy1 = Math.floor(b.y1 / cellH);
-      for (let cx = cx0; cx <= cx1; cx++)
-        for (let cy = cy0; cy <= cy1; cy++) {
-          const key = cellKey(cx, cy);
-          const list = cells.get(key);
+      const cxa = Math.floor(b.x0 / cellW) - this.cx0;
+      const cxb = Math.floor(b.x1 / cellW) - this.cx0;
+      const cya = Math.floor(b.y0 / cellH) - this.cy0;
+      const cyb = Math.floor(b.y1 / cellH) - this.cy0;
+      for (let cx = cxa; cx <= cxb; cx++)
+        for (let cy = cya; cy <= cyb; cy++) {
+          const k = cx * this.ny + cy;
+          const list = this.cells[k];
           if (list) list.push(i);
-          else cells.set(key, [i]);
+          else this.cells[k] = [i];
         }
     }
   }
@@ -39,13 +57,13 @@ export class GridIndex {
     const out: number[] = [];
     this.generation = (this.generation + 1) >>> 0 || 1;
     const g = this.generation;
-    const cx0 = Math.floor(view.x0 / this.cellW);
-    const cx1 = Math.floor(view.x1 / this.cellW);
-    const cy0 = Math.floor(view.y0 / this.cellH);
-    const cy1 = Math.floor(view.y1 / this.cellH);
-    for (let cx = cx0; cx <= cx1; cx++)
-      for (let cy = cy0; cy <= cy1; cy++) {
-        const list = this.cells.get(cellKey(cx, cy));
+    const cxa = Math.max(0, Math.floor(view.x0 / this.cellW) - this.cx0);
+    const cxb = Math.min(this.nx - 1, Math.floor(view.x1 / this.cellW) - this.cx0);
+    const cya = Math.max(0, Math.floor(view.y0 / this.cellH) - this.cy0);
+    const cyb = Math.min(this.ny - 1, Math.floor(view.y1 / this.cellH) - this.cy0);
+    for (let cx = cxa; cx <= cxb; cx++)
+      for (let cy = cya; cy <= cyb; cy++) {
+        const list = this.cells[cx * this.ny + cy];
         if (!list) continue;
         for (const i of list) {
           if (this.stamp[i] === g) continue;
@@ -56,11 +74,6 @@ export class GridIndex {
       }
     return out.sort((a, b) => a - b);
   }
-}
-
-function cellKey(cx: number, cy: number): number {
-  // Cells stay well inside ±2^20 for any real range, so this is collision-free.
-  return (cx + 1_048_576) * 2_097_152 + (cy + 1_048_576);
 }
 
 export function rectBox(r: { x: number; y: number; width: number; height: number }, pad = 0): Box {
