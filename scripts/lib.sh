@@ -23,7 +23,8 @@ case ":$PATH:" in
   *) export PATH="$HOME/.cargo/bin:$PATH" ;;
 esac
 
-# System packages: TOOLCHAIN.md's list plus what the scripts themselves use.
+# System packages: what Tauri 2 needs to build and run on Debian 12 (WebKitGTK 4.1, Xvfb,
+# WebKitWebDriver), plus what the scripts themselves use.
 LODESTAR_APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver xauth
