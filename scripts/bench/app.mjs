@@ -15,7 +15,7 @@
 import { readFileSync, readdirSync, readlinkSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Driver, appEnv } from '../../tests/e2e/webdriver.mjs';
+import { APP, Driver, appEnv } from '../../tests/e2e/webdriver.mjs';
 
 const [repsArg = '3', ...cases] = process.argv.slice(2);
 const REPS = Number(repsArg);
@@ -225,7 +225,7 @@ async function measureWorkspace(workspace) {
     out.domBars = await s.execute(`return document.querySelectorAll('.timeline [data-item-id]').length`);
     out.domNodes = await s.execute(`return document.querySelector('.timeline').querySelectorAll('*').length`);
     await sleep(800);
-    out.rssMb = treeRssMb(driver.proc.pid, (await import('../../tests/e2e/webdriver.mjs')).APP);
+    out.rssMb = treeRssMb(driver.proc.pid, APP);
 
     const bar = await s.execute(PICK_BAR);
     out.barId = bar?.id ?? null;
