@@ -4,9 +4,8 @@
 // urgent × important matrix by dragging it and by the keyboard.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withApp, waitFor, cli, exportJson, tempDir, appEnv, Keys } from './webdriver.mjs';
+import { withApp, waitFor, exportJson, tempDir, appEnv, Keys, importDocument } from './webdriver.mjs';
 
 function workspaceWithBacklog(dir) {
   const ws = join(dir, 'backlog.lodestar');
@@ -27,10 +26,7 @@ function workspaceWithBacklog(dir) {
       item('r6', 'Foxtrot', { status: 'done', rice: { reach: 99999, impact: 3, confidence: 1, effort: 1 } }),
     ],
   };
-  const file = join(dir, 'doc.json');
-  writeFileSync(file, JSON.stringify(doc));
-  const r = cli(['--workspace', ws, 'import', file]);
-  assert.equal(r.status, 0, r.stderr);
+  importDocument(ws, doc);
   return ws;
 }
 

@@ -2,9 +2,8 @@
 // panel on the Roadmap (and in the file); the panel's link leads back to the item's feedback.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withApp, waitFor, cli, exportJson, tempDir, appEnv, Keys } from './webdriver.mjs';
+import { withApp, waitFor, exportJson, tempDir, appEnv, Keys, importDocument } from './webdriver.mjs';
 
 const DAY = 86_400_000;
 const iso = (d) => d.toISOString().slice(0, 10);
@@ -28,10 +27,7 @@ function workspaceWithFeedback(dir) {
       { id: 'f2', date: '2026-09-12', source: 'support', customer: 'Contoso', text: 'Charts take ages to load.', themes: [], roadmap_items: [] },
     ],
   };
-  const file = join(dir, 'doc.json');
-  writeFileSync(file, JSON.stringify(doc));
-  const r = cli(['--workspace', ws, 'import', file]);
-  assert.equal(r.status, 0, r.stderr);
+  importDocument(ws, doc);
   return ws;
 }
 

@@ -7,9 +7,8 @@
 //    can be fetched (CSP); the page is the app's own bundle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withApp, waitFor, cli, tempDir, appEnv, exportJson } from './webdriver.mjs';
+import { withApp, waitFor, cli, tempDir, appEnv, exportJson, importDocument } from './webdriver.mjs';
 
 const PAYLOADS = [
   '<script>window.__pwned = 1</script>',
@@ -45,11 +44,8 @@ function hostileWorkspace(dir) {
   }
   for (const d of doc.decisions ?? []) d.rationale = `${next()} ${d.rationale ?? ''}`;
   doc.roadmap_items[0].title = HUGE;
-  const file = join(dir, 'hostile.json');
-  writeFileSync(file, JSON.stringify(doc));
   const ws = join(dir, 'hostile.lodestar');
-  const r = cli(['--workspace', ws, 'import', file]);
-  assert.equal(r.status, 0, r.stderr);
+  importDocument(ws, doc);
   return ws;
 }
 

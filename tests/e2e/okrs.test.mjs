@@ -2,9 +2,8 @@
 // a check-in, see progress and health change, restart: everything is still there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withApp, waitFor, cli, tempDir, appEnv, Keys } from './webdriver.mjs';
+import { withApp, waitFor, cli, tempDir, appEnv, Keys, importDocument } from './webdriver.mjs';
 
 const iso = (d) => d.toISOString().slice(0, 10);
 
@@ -19,10 +18,7 @@ function workspaceWithCycle(dir) {
     product: { name: 'Polaris' },
     cycles: [{ id: 'Now', start: iso(new Date(today - 30 * day)), end: iso(new Date(+today + 60 * day)) }],
   };
-  const file = join(dir, 'doc.json');
-  writeFileSync(file, JSON.stringify(doc));
-  const r = cli(['--workspace', ws, 'import', file]);
-  assert.equal(r.status, 0, r.stderr);
+  importDocument(ws, doc);
   return ws;
 }
 

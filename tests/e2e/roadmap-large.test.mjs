@@ -3,9 +3,8 @@
 // plan moves that item — and only that one — by the days dragged, and it is saved.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withApp, waitFor, cli, exportJson, tempDir, appEnv } from './webdriver.mjs';
+import { withApp, waitFor, exportJson, tempDir, appEnv, importDocument } from './webdriver.mjs';
 
 const DAY = 86_400_000;
 const iso = (d) => d.toISOString().slice(0, 10);
@@ -37,11 +36,8 @@ function largeWorkspace(dir, items = 10_000, lanes = 20) {
       };
     }),
   };
-  const file = join(dir, 'large.json');
-  writeFileSync(file, JSON.stringify(doc));
   const ws = join(dir, 'large.lodestar');
-  const r = cli(['--workspace', ws, 'import', file]);
-  assert.equal(r.status, 0, r.stderr);
+  importDocument(ws, doc);
   return ws;
 }
 

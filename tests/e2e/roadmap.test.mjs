@@ -3,9 +3,8 @@
 // with Ctrl+Z, redo one step, restart: the stored dates follow every step.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withApp, waitFor, cli, exportJson, tempDir, appEnv, Keys } from './webdriver.mjs';
+import { withApp, waitFor, exportJson, tempDir, appEnv, Keys, importDocument } from './webdriver.mjs';
 
 const DAY = 86_400_000;
 const iso = (d) => d.toISOString().slice(0, 10);
@@ -28,10 +27,7 @@ function workspaceWithRoadmap(dir) {
       { id: 'r2', lane: 'l2', title: 'Faster charts', start: shift(start, 40), end: shift(start, 60), kind: 'reliability', status: 'planned' },
     ],
   };
-  const file = join(dir, 'doc.json');
-  writeFileSync(file, JSON.stringify(doc));
-  const r = cli(['--workspace', ws, 'import', file]);
-  assert.equal(r.status, 0, r.stderr);
+  importDocument(ws, doc);
   return { ws, start, end: shift(start, 20) };
 }
 

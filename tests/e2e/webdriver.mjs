@@ -364,6 +364,14 @@ export function cli(args) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Writes `doc` (a workspace JSON document) beside `workspace` and imports it with the CLI. */
+export function importDocument(workspace, doc) {
+  const file = `${workspace}.json`;
+  writeFileSync(file, JSON.stringify(doc));
+  const r = cli(['--workspace', workspace, 'import', file]);
+  if (r.status !== 0) throw new Error(`lodestar import exited ${r.status}: ${r.stderr}`);
+}
+
 /** `lodestar --workspace FILE export json`, parsed. */
 export function exportJson(workspace) {
   const r = cli(['--workspace', workspace, 'export', 'json']);
