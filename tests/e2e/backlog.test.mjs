@@ -111,9 +111,16 @@ test('the backlog is ranked by the core, by RICE or ICE, and follows an inline s
       const r5 = stored(ws, 'r5');
       return r5.urgent === true && r5.important === true;
     }, { message: 'Echo to be urgent and important in the file' });
+    // The moved card is drawn in its quadrant and given the focus once the view has
+    // reloaded; wait for that, or it could take the focus back from Delta below.
+    await waitFor(
+      async () => s.execute(`return document.activeElement === document.querySelector('[data-quadrant="do"] [data-eisen-card="r5"]');`),
+      { message: 'Echo drawn in "Do now" and focused' },
+    );
 
     // Keyboard: Delta (important, not urgent) → ← makes it urgent too.
     await s.execute(`document.querySelector('[data-eisen-card="r4"]').focus();`);
+    assert.equal(await s.execute(`return document.activeElement?.dataset.eisenCard ?? null;`), 'r4', 'Delta has the focus');
     await s.keys('\uE012'); // ArrowLeft
     await waitFor(() => stored(ws, 'r4').urgent === true, { message: 'Delta to become urgent' });
     assert.equal(stored(ws, 'r4').important, true);

@@ -123,12 +123,12 @@ export class Driver {
     this.log = log;
   }
 
-  async request(method, path, body) {
+  async request(method, path, body, { timeout = 90_000 } = {}) {
     const r = await fetch(this.url + path, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(90_000),
+      signal: AbortSignal.timeout(timeout),
     });
     const text = await r.text();
     let json;
@@ -180,8 +180,8 @@ export class Session {
     this.id = id;
   }
 
-  cmd(method, path, body) {
-    return this.driver.request(method, `/session/${this.id}${path}`, body);
+  cmd(method, path, body, options) {
+    return this.driver.request(method, `/session/${this.id}${path}`, body, options);
   }
 
   title() {
@@ -275,8 +275,9 @@ export class Session {
     await this.cmd('DELETE', '/actions').catch(() => {});
   }
 
-  async screenshot(file) {
-    const b64 = await this.cmd('GET', '/screenshot');
+  /** A PNG of the window; `timeout` bounds the wait (a hung page must not hold a failing test for long). */
+  async screenshot(file, { timeout = 90_000 } = {}) {
+    const b64 = await this.cmd('GET', '/screenshot', undefined, { timeout });
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, Buffer.from(b64, 'base64'));
     return file;
@@ -419,13 +420,13 @@ export async function withApp(t, env, body, label = '') {
     mkdirSync(ARTIFACTS, { recursive: true });
     if (session) {
       try {
-        const f = await session.screenshot(`${base}.png`);
+        const f = await session.screenshot(`${base}.png`, { timeout: 15_000 });
         t.diagnostic(`screenshot: ${f}`);
       } catch (se) {
         t.diagnostic(`screenshot failed: ${se.message}`);
       }
       try {
-        writeFileSync(`${base}.html`, await session.cmd('GET', '/source'));
+        writeFileSync(`${base}.html`, await session.cmd('GET', '/source', undefined, { timeout: 15_000 }));
         t.diagnostic(`page source: ${base}.html`);
       } catch {
         /* best effort */
