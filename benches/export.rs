@@ -48,9 +48,7 @@ fn bench_roadmap(c: &mut Criterion, name: &str, lanes: usize) {
     group.bench_function("geometry to 2x PNG", |b| {
         b.iter(|| render::png(&render::roadmap_svg(&geometry, &options, &product), 2.0).unwrap())
     });
-    group.bench_function("geometry to PDF", |b| {
-        b.iter(|| render::pdf(&render::roadmap_pages(&geometry, &options, &product)).unwrap())
-    });
+    group.bench_function("geometry to PDF", |b| b.iter(|| render::pdf(&render::roadmap_pages(&geometry, &options, &product)).unwrap()));
     group.finish();
 }
 

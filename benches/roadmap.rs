@@ -35,14 +35,8 @@ fn bench(c: &mut Criterion) {
     let doc = document();
     let today = start() + Duration::days(400);
     let found = conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones);
-    let input = LayoutInput {
-        lanes: &doc.lanes,
-        items: &doc.roadmap_items,
-        milestones: &doc.milestones,
-        conflicts: &found,
-        baseline: None,
-        today,
-    };
+    let input =
+        LayoutInput { lanes: &doc.lanes, items: &doc.roadmap_items, milestones: &doc.milestones, conflicts: &found, baseline: None, today };
     let full = request(start(), start() + Duration::days(3 * 365 - 1));
     let window = request(start() + Duration::days(365), start() + Duration::days(365 + 180));
 

@@ -42,12 +42,7 @@ impl Error {
 
     /// Invalid input at `record`/`field`; the message should say what to do.
     pub fn invalid(record: impl Into<String>, field: impl Into<String>, message: impl Into<String>) -> Self {
-        Error {
-            code: ErrorCode::Invalid,
-            message: message.into(),
-            record: Some(record.into()),
-            field: Some(field.into()),
-        }
+        Error { code: ErrorCode::Invalid, message: message.into(), record: Some(record.into()), field: Some(field.into()) }
     }
 
     pub fn internal(message: impl Into<String>) -> Self {

@@ -9,10 +9,8 @@ use crate::error::{Error, ErrorCode, Result};
 pub fn write_atomically(file: &Path, bytes: &[u8]) -> Result<()> {
     let mut tmp = file.as_os_str().to_owned();
     tmp.push(".lodestar-tmp");
-    std::fs::write(&tmp, bytes)
-        .and_then(|_| std::fs::rename(&tmp, file))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Error::new(ErrorCode::Io, format!("Cannot write {}: {e}", file.display()))
-        })
+    std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, file)).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::new(ErrorCode::Io, format!("Cannot write {}: {e}", file.display()))
+    })
 }

@@ -13,12 +13,9 @@ use crate::model::*;
 fn quarter_of(day: NaiveDate) -> (String, NaiveDate, NaiveDate) {
     let q = (day.month0() / 3) as i32; // 0..=3
     let start = NaiveDate::from_ymd_opt(day.year(), (q * 3 + 1) as u32, 1).expect("valid quarter start");
-    let next = if q == 3 {
-        NaiveDate::from_ymd_opt(day.year() + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(day.year(), (q * 3 + 4) as u32, 1)
-    }
-    .expect("valid next quarter");
+    let next =
+        if q == 3 { NaiveDate::from_ymd_opt(day.year() + 1, 1, 1) } else { NaiveDate::from_ymd_opt(day.year(), (q * 3 + 4) as u32, 1) }
+            .expect("valid next quarter");
     (format!("{}-Q{}", day.year(), q + 1), start, next - Duration::days(1))
 }
 
@@ -34,7 +31,16 @@ struct Builder {
 // The builder's methods mirror the records' fields, hence their many arguments.
 #[allow(clippy::too_many_arguments)]
 impl Builder {
-    fn objective(&mut self, id: &str, title: &str, cycle: &str, parent: Option<&str>, category: ObjectiveCategory, owner: &str, status: ObjectiveStatus) {
+    fn objective(
+        &mut self,
+        id: &str,
+        title: &str,
+        cycle: &str,
+        parent: Option<&str>,
+        category: ObjectiveCategory,
+        owner: &str,
+        status: ObjectiveStatus,
+    ) {
         self.doc.objectives.push(Objective {
             id: id.into(),
             title: title.into(),
@@ -48,7 +54,17 @@ impl Builder {
         });
     }
 
-    fn key_result(&mut self, id: &str, objective: &str, title: &str, kind: KeyResultKind, unit: &str, baseline: f64, target: f64, kpi: Option<&str>) {
+    fn key_result(
+        &mut self,
+        id: &str,
+        objective: &str,
+        title: &str,
+        kind: KeyResultKind,
+        unit: &str,
+        baseline: f64,
+        target: f64,
+        kpi: Option<&str>,
+    ) {
         self.doc.key_results.push(KeyResult {
             id: id.into(),
             objective: objective.into(),
@@ -87,7 +103,13 @@ impl Builder {
         for w in 0..12 {
             let date = self.today - Duration::days(7 * (11 - w));
             let t = w as f64 / 11.0;
-            let wobble = if w % 4 == 1 { 0.03 } else if w % 4 == 3 { -0.02 } else { 0.0 };
+            let wobble = if w % 4 == 1 {
+                0.03
+            } else if w % 4 == 3 {
+                -0.02
+            } else {
+                0.0
+            };
             let value = round2(start + (end - start) * t + (end - start).abs() * wobble);
             self.doc.measurements.push(Measurement { kpi: id.into(), date, value });
         }
@@ -197,10 +219,7 @@ pub fn sample_document(today: NaiveDate) -> Document {
         }),
         today,
     };
-    b.doc.cycles = vec![
-        Cycle { id: prev.clone(), start: ps, end: pe },
-        Cycle { id: cur.clone(), start: cs, end: ce },
-    ];
+    b.doc.cycles = vec![Cycle { id: prev.clone(), start: ps, end: pe }, Cycle { id: cur.clone(), start: cs, end: ce }];
 
     // KPIs with twelve weeks of measurements.
     b.kpi("k-ret30", "30-day retention", KpiCategory::Retention, "%", true, 40.2, 43.1);
@@ -213,9 +232,33 @@ pub fn sample_document(today: NaiveDate) -> Document {
     // Objectives: a company objective with three product objectives aligned under it.
     use ObjectiveCategory as Cat;
     use ObjectiveStatus as St;
-    b.objective("o-company", "Become the analytics tool mid-market teams rely on every week", &cur, None, Cat::Strategy, "Maya (CPO)", St::Active);
-    b.objective("o-retention", &format!("Increase user retention by 15% in {quarter_name}"), &cur, Some("o-company"), Cat::CustomerValue, "Dana", St::Active);
-    b.objective("o-mobile", &format!("Double average weekly sessions on mobile by end of {end_month}"), &cur, Some("o-company"), Cat::Adoption, "Sam", St::Active);
+    b.objective(
+        "o-company",
+        "Become the analytics tool mid-market teams rely on every week",
+        &cur,
+        None,
+        Cat::Strategy,
+        "Maya (CPO)",
+        St::Active,
+    );
+    b.objective(
+        "o-retention",
+        &format!("Increase user retention by 15% in {quarter_name}"),
+        &cur,
+        Some("o-company"),
+        Cat::CustomerValue,
+        "Dana",
+        St::Active,
+    );
+    b.objective(
+        "o-mobile",
+        &format!("Double average weekly sessions on mobile by end of {end_month}"),
+        &cur,
+        Some("o-company"),
+        Cat::Adoption,
+        "Sam",
+        St::Active,
+    );
     b.objective("o-delivery", "Ship predictably without burning out the team", &cur, Some("o-company"), Cat::Execution, "Lee", St::Active);
     b.objective("o-p-activation", "Make the first dashboard happen on day one", &prev, None, Cat::Adoption, "Dana", St::Achieved);
     b.objective("o-p-connectors", "Make data connectors boringly reliable", &prev, None, Cat::Execution, "Lee", St::Missed);
@@ -224,12 +267,30 @@ pub fn sample_document(today: NaiveDate) -> Document {
     b.key_result("kr-ret30", "o-retention", "Raise 30-day retention from 40% to 46%", K::Increase, "%", 40.0, 46.0, Some("k-ret30"));
     b.key_result("kr-churn", "o-retention", "Cut monthly logo churn from 3.2% to 2.5%", K::Decrease, "%", 3.2, 2.5, None);
     b.key_result("kr-ret-plan", "o-retention", "Complete the retention plan", K::Milestone, "done", 0.0, 1.0, None);
-    b.key_result("kr-mob-sessions", "o-mobile", "Weekly mobile sessions per active user from 1.8 to 3.6", K::Increase, "sessions", 1.8, 3.6, Some("k-mobile"));
+    b.key_result(
+        "kr-mob-sessions",
+        "o-mobile",
+        "Weekly mobile sessions per active user from 1.8 to 3.6",
+        K::Increase,
+        "sessions",
+        1.8,
+        3.6,
+        Some("k-mobile"),
+    );
     b.key_result("kr-mob-load", "o-mobile", "Mobile dashboard load time (p75) from 3.2 s to 2.2 s", K::Decrease, "s", 3.2, 2.2, None);
     b.key_result("kr-mob-crash", "o-mobile", "Keep crash-free mobile sessions at or above 99.5%", K::AtLeast, "%", 99.1, 99.5, None);
     b.key_result("kr-cycle", "o-delivery", "Bring median cycle time from 9 to 6 days", K::Decrease, "days", 9.0, 6.0, Some("k-cycle"));
     b.key_result("kr-incidents", "o-delivery", "Keep P1 incidents at or below 2 a month", K::AtMost, "incidents", 3.0, 2.0, None);
-    b.key_result("kr-p-activation", "o-p-activation", "Raise activation from 22% to 30%", K::Increase, "%", 22.0, 30.0, Some("k-activation"));
+    b.key_result(
+        "kr-p-activation",
+        "o-p-activation",
+        "Raise activation from 22% to 30%",
+        K::Increase,
+        "%",
+        22.0,
+        30.0,
+        Some("k-activation"),
+    );
     b.key_result("kr-p-ttfd", "o-p-activation", "Cut time to first dashboard from 45 to 15 minutes", K::Decrease, "min", 45.0, 15.0, None);
     b.key_result("kr-p-sync", "o-p-connectors", "Raise connector sync success from 97% to 99.5%", K::Increase, "%", 97.0, 99.5, None);
 
@@ -256,31 +317,319 @@ pub fn sample_document(today: NaiveDate) -> Document {
     let d = |offset: i64| cs + Duration::days(offset);
     use ItemKind as Kd;
     use Moscow as M;
-    b.item("r-templates", "l-onboarding", "Dashboard templates gallery", ps + Duration::days(10), 42, Kd::Feature, &["o-p-activation"], &[], ("+5 pts activation", "postponed custom themes"), Some((2400.0, 2.0, 0.8, 3.0)), M::Must);
-    b.item("r-drip", "l-onboarding", "Onboarding drip campaign (6 emails)", d(3), 24, Kd::Growth, &["o-retention"], &[], ("+2 pts 30-day retention", "marketing newsletter paused for a month"), Some((5000.0, 1.0, 0.8, 1.0)), M::Must);
-    b.item("r-guided", "l-onboarding", "Guided setup checklist", d(14), 40, Kd::Feature, &["o-retention"], &["r-templates"], ("+3 pts 30-day retention", "delays SSO for small teams"), Some((3200.0, 2.0, 0.7, 4.0)), M::Must);
-    b.item("r-kb", "l-onboarding", "15 knowledge-base articles", d(10), 45, Kd::Growth, &["o-retention"], &[], ("−10% setup tickets", "support writes instead of answering"), Some((1500.0, 1.0, 0.9, 2.0)), M::Should);
-    b.item("r-incentive", "l-onboarding", "Renewal incentive plan (up to 25% off)", d(50), 30, Kd::Growth, &["o-retention"], &["r-analytics"], ("−0.4 pts monthly churn", "lower ARPA on renewals"), Some((600.0, 2.0, 0.5, 2.0)), M::Should);
-    b.item("r-churn-interviews", "l-onboarding", "Churned-customer interviews", d(20), 21, Kd::Discovery, &["o-retention"], &[], ("find the top 3 churn reasons", ""), Some((10.0, 3.0, 0.9, 1.0)), M::Should);
-    b.item("r-analytics", "l-platform", "Product analytics instrumentation", d(0), 28, Kd::TechDebt, &["o-retention", "o-mobile"], &[], ("see retention by cohort weekly", "two weeks of feature work"), Some((1.0, 3.0, 1.0, 2.0)), M::Must);
-    b.item("r-mobile-qa", "l-mobile", "QA all mobile functions", d(5), 30, Kd::Reliability, &["o-mobile"], &[], ("crash-free ≥ 99.5%", "no new mobile features for a month"), Some((900.0, 2.0, 0.9, 2.0)), M::Must);
-    b.item("r-mobile-perf", "l-mobile", "Cut mobile load time by 30%", d(20), 45, Kd::Reliability, &["o-mobile"], &["r-mobile-qa"], ("p75 load 3.2 s → 2.2 s", "defers offline mode"), Some((4000.0, 2.0, 0.7, 3.0)), M::Must);
-    b.item("r-mobile-integrations", "l-mobile", "3 top integrations on mobile", d(40), 50, Kd::Feature, &["o-mobile"], &["r-mobile-perf"], ("+0.6 weekly sessions", "web integrations roadmap slips a month"), Some((2500.0, 2.0, 0.6, 4.0)), M::Must);
-    b.item("r-widget", "l-mobile", "iOS home-screen widget", d(30), 35, Kd::Feature, &["o-mobile"], &[], ("+0.3 weekly sessions", ""), Some((1800.0, 1.0, 0.5, 2.0)), M::Could);
-    b.item("r-push", "l-mobile", "Weekly push digest", d(60), 40, Kd::Growth, &["o-mobile"], &["r-analytics"], ("+0.4 weekly sessions", "risk of notification fatigue"), Some((3000.0, 1.0, 0.6, 2.0)), M::Should);
-    b.item("r-offline", "l-mobile", "Offline mode", ns + Duration::days(20), 60, Kd::Feature, &[], &["r-mobile-perf"], ("", ""), Some((700.0, 1.0, 0.4, 5.0)), M::Could);
-    b.item("r-sync", "l-platform", "Connector retry & backoff", ps + Duration::days(5), 50, Kd::Reliability, &["o-p-connectors"], &[], ("sync success 97% → 99.5%", ""), Some((6000.0, 2.0, 0.8, 3.0)), M::Must);
-    b.item("r-warehouse", "l-platform", "Query engine upgrade", d(25), 55, Kd::TechDebt, &["o-delivery"], &["r-sync"], ("dashboards 2× faster", "freezes schema changes for 6 weeks"), Some((8000.0, 1.0, 0.6, 5.0)), M::Should);
-    b.item("r-ci", "l-platform", "Faster CI pipeline", d(8), 20, Kd::TechDebt, &["o-delivery"], &[], ("−1 day cycle time", ""), Some((40.0, 2.0, 0.9, 1.0)), M::Should);
-    b.item("r-oncall", "l-platform", "On-call runbooks & alert tuning", d(35), 30, Kd::Reliability, &["o-delivery"], &[], ("≤ 2 P1 incidents a month", ""), Some((40.0, 1.0, 0.8, 1.0)), M::Could);
-    b.item("r-sso", "l-platform", "SSO for small teams", ns + Duration::days(5), 40, Kd::Feature, &["o-company"], &["r-guided"], ("unblocks 12 deals in pipeline", ""), Some((300.0, 3.0, 0.8, 3.0)), M::Should);
+    b.item(
+        "r-templates",
+        "l-onboarding",
+        "Dashboard templates gallery",
+        ps + Duration::days(10),
+        42,
+        Kd::Feature,
+        &["o-p-activation"],
+        &[],
+        ("+5 pts activation", "postponed custom themes"),
+        Some((2400.0, 2.0, 0.8, 3.0)),
+        M::Must,
+    );
+    b.item(
+        "r-drip",
+        "l-onboarding",
+        "Onboarding drip campaign (6 emails)",
+        d(3),
+        24,
+        Kd::Growth,
+        &["o-retention"],
+        &[],
+        ("+2 pts 30-day retention", "marketing newsletter paused for a month"),
+        Some((5000.0, 1.0, 0.8, 1.0)),
+        M::Must,
+    );
+    b.item(
+        "r-guided",
+        "l-onboarding",
+        "Guided setup checklist",
+        d(14),
+        40,
+        Kd::Feature,
+        &["o-retention"],
+        &["r-templates"],
+        ("+3 pts 30-day retention", "delays SSO for small teams"),
+        Some((3200.0, 2.0, 0.7, 4.0)),
+        M::Must,
+    );
+    b.item(
+        "r-kb",
+        "l-onboarding",
+        "15 knowledge-base articles",
+        d(10),
+        45,
+        Kd::Growth,
+        &["o-retention"],
+        &[],
+        ("−10% setup tickets", "support writes instead of answering"),
+        Some((1500.0, 1.0, 0.9, 2.0)),
+        M::Should,
+    );
+    b.item(
+        "r-incentive",
+        "l-onboarding",
+        "Renewal incentive plan (up to 25% off)",
+        d(50),
+        30,
+        Kd::Growth,
+        &["o-retention"],
+        &["r-analytics"],
+        ("−0.4 pts monthly churn", "lower ARPA on renewals"),
+        Some((600.0, 2.0, 0.5, 2.0)),
+        M::Should,
+    );
+    b.item(
+        "r-churn-interviews",
+        "l-onboarding",
+        "Churned-customer interviews",
+        d(20),
+        21,
+        Kd::Discovery,
+        &["o-retention"],
+        &[],
+        ("find the top 3 churn reasons", ""),
+        Some((10.0, 3.0, 0.9, 1.0)),
+        M::Should,
+    );
+    b.item(
+        "r-analytics",
+        "l-platform",
+        "Product analytics instrumentation",
+        d(0),
+        28,
+        Kd::TechDebt,
+        &["o-retention", "o-mobile"],
+        &[],
+        ("see retention by cohort weekly", "two weeks of feature work"),
+        Some((1.0, 3.0, 1.0, 2.0)),
+        M::Must,
+    );
+    b.item(
+        "r-mobile-qa",
+        "l-mobile",
+        "QA all mobile functions",
+        d(5),
+        30,
+        Kd::Reliability,
+        &["o-mobile"],
+        &[],
+        ("crash-free ≥ 99.5%", "no new mobile features for a month"),
+        Some((900.0, 2.0, 0.9, 2.0)),
+        M::Must,
+    );
+    b.item(
+        "r-mobile-perf",
+        "l-mobile",
+        "Cut mobile load time by 30%",
+        d(20),
+        45,
+        Kd::Reliability,
+        &["o-mobile"],
+        &["r-mobile-qa"],
+        ("p75 load 3.2 s → 2.2 s", "defers offline mode"),
+        Some((4000.0, 2.0, 0.7, 3.0)),
+        M::Must,
+    );
+    b.item(
+        "r-mobile-integrations",
+        "l-mobile",
+        "3 top integrations on mobile",
+        d(40),
+        50,
+        Kd::Feature,
+        &["o-mobile"],
+        &["r-mobile-perf"],
+        ("+0.6 weekly sessions", "web integrations roadmap slips a month"),
+        Some((2500.0, 2.0, 0.6, 4.0)),
+        M::Must,
+    );
+    b.item(
+        "r-widget",
+        "l-mobile",
+        "iOS home-screen widget",
+        d(30),
+        35,
+        Kd::Feature,
+        &["o-mobile"],
+        &[],
+        ("+0.3 weekly sessions", ""),
+        Some((1800.0, 1.0, 0.5, 2.0)),
+        M::Could,
+    );
+    b.item(
+        "r-push",
+        "l-mobile",
+        "Weekly push digest",
+        d(60),
+        40,
+        Kd::Growth,
+        &["o-mobile"],
+        &["r-analytics"],
+        ("+0.4 weekly sessions", "risk of notification fatigue"),
+        Some((3000.0, 1.0, 0.6, 2.0)),
+        M::Should,
+    );
+    b.item(
+        "r-offline",
+        "l-mobile",
+        "Offline mode",
+        ns + Duration::days(20),
+        60,
+        Kd::Feature,
+        &[],
+        &["r-mobile-perf"],
+        ("", ""),
+        Some((700.0, 1.0, 0.4, 5.0)),
+        M::Could,
+    );
+    b.item(
+        "r-sync",
+        "l-platform",
+        "Connector retry & backoff",
+        ps + Duration::days(5),
+        50,
+        Kd::Reliability,
+        &["o-p-connectors"],
+        &[],
+        ("sync success 97% → 99.5%", ""),
+        Some((6000.0, 2.0, 0.8, 3.0)),
+        M::Must,
+    );
+    b.item(
+        "r-warehouse",
+        "l-platform",
+        "Query engine upgrade",
+        d(25),
+        55,
+        Kd::TechDebt,
+        &["o-delivery"],
+        &["r-sync"],
+        ("dashboards 2× faster", "freezes schema changes for 6 weeks"),
+        Some((8000.0, 1.0, 0.6, 5.0)),
+        M::Should,
+    );
+    b.item(
+        "r-ci",
+        "l-platform",
+        "Faster CI pipeline",
+        d(8),
+        20,
+        Kd::TechDebt,
+        &["o-delivery"],
+        &[],
+        ("−1 day cycle time", ""),
+        Some((40.0, 2.0, 0.9, 1.0)),
+        M::Should,
+    );
+    b.item(
+        "r-oncall",
+        "l-platform",
+        "On-call runbooks & alert tuning",
+        d(35),
+        30,
+        Kd::Reliability,
+        &["o-delivery"],
+        &[],
+        ("≤ 2 P1 incidents a month", ""),
+        Some((40.0, 1.0, 0.8, 1.0)),
+        M::Could,
+    );
+    b.item(
+        "r-sso",
+        "l-platform",
+        "SSO for small teams",
+        ns + Duration::days(5),
+        40,
+        Kd::Feature,
+        &["o-company"],
+        &["r-guided"],
+        ("unblocks 12 deals in pipeline", ""),
+        Some((300.0, 3.0, 0.8, 3.0)),
+        M::Should,
+    );
     b.item("r-audit", "l-platform", "Audit log export", ns + Duration::days(40), 30, Kd::Feature, &[], &[], ("", ""), None, M::Wont);
-    b.item("r-hubspot", "l-growth", "HubSpot integration", d(-20), 45, Kd::Feature, &["o-company"], &[], ("+8% trial-to-paid for marketing teams", ""), Some((1200.0, 2.0, 0.7, 3.0)), M::Should);
-    b.item("r-slack", "l-growth", "Slack alerts on metric changes", d(30), 30, Kd::Growth, &["o-mobile", "o-retention"], &[], ("+0.2 weekly sessions", ""), Some((3500.0, 1.0, 0.7, 2.0)), M::Should);
-    b.item("r-referral", "l-growth", "Referral program", d(70), 35, Kd::Growth, &[], &[], ("", ""), Some((2000.0, 1.0, 0.4, 2.0)), M::Could);
-    b.item("r-pricing", "l-growth", "Pricing page experiment", d(15), 21, Kd::Discovery, &["o-company"], &[], ("+10% trial starts", ""), Some((9000.0, 1.0, 0.5, 1.0)), M::Should);
-    b.item("r-benchmarks", "l-growth", "Industry benchmarks report", ns + Duration::days(10), 45, Kd::Discovery, &["o-company"], &["r-analytics"], ("inbound leads", ""), Some((5000.0, 1.0, 0.3, 3.0)), M::Could);
-    b.item("r-ai-summaries", "l-growth", "AI summaries of dashboards", ns + Duration::days(30), 60, Kd::Discovery, &[], &["r-warehouse"], ("", ""), Some((4000.0, 2.0, 0.3, 5.0)), M::Could);
+    b.item(
+        "r-hubspot",
+        "l-growth",
+        "HubSpot integration",
+        d(-20),
+        45,
+        Kd::Feature,
+        &["o-company"],
+        &[],
+        ("+8% trial-to-paid for marketing teams", ""),
+        Some((1200.0, 2.0, 0.7, 3.0)),
+        M::Should,
+    );
+    b.item(
+        "r-slack",
+        "l-growth",
+        "Slack alerts on metric changes",
+        d(30),
+        30,
+        Kd::Growth,
+        &["o-mobile", "o-retention"],
+        &[],
+        ("+0.2 weekly sessions", ""),
+        Some((3500.0, 1.0, 0.7, 2.0)),
+        M::Should,
+    );
+    b.item(
+        "r-referral",
+        "l-growth",
+        "Referral program",
+        d(70),
+        35,
+        Kd::Growth,
+        &[],
+        &[],
+        ("", ""),
+        Some((2000.0, 1.0, 0.4, 2.0)),
+        M::Could,
+    );
+    b.item(
+        "r-pricing",
+        "l-growth",
+        "Pricing page experiment",
+        d(15),
+        21,
+        Kd::Discovery,
+        &["o-company"],
+        &[],
+        ("+10% trial starts", ""),
+        Some((9000.0, 1.0, 0.5, 1.0)),
+        M::Should,
+    );
+    b.item(
+        "r-benchmarks",
+        "l-growth",
+        "Industry benchmarks report",
+        ns + Duration::days(10),
+        45,
+        Kd::Discovery,
+        &["o-company"],
+        &["r-analytics"],
+        ("inbound leads", ""),
+        Some((5000.0, 1.0, 0.3, 3.0)),
+        M::Could,
+    );
+    b.item(
+        "r-ai-summaries",
+        "l-growth",
+        "AI summaries of dashboards",
+        ns + Duration::days(30),
+        60,
+        Kd::Discovery,
+        &[],
+        &["r-warehouse"],
+        ("", ""),
+        Some((4000.0, 2.0, 0.3, 5.0)),
+        M::Could,
+    );
 
     // Milestones: the brief's five for retention, three for mobile.
     b.milestone("m-drip", "o-retention", "Redo the onboarding drip campaign (6 emails)", d(27), true, Some("r-drip"));
@@ -327,13 +676,53 @@ pub fn sample_document(today: NaiveDate) -> Document {
     use FeedbackSource as Src;
     b.feedback("f-01", 80, Src::Interview, "Northwind", "Took us a week to connect our data.", &["t-setup"], &["r-guided"]);
     b.feedback("f-02", 74, Src::Support, "Contoso", "Which connector do I pick for Postgres on RDS?", &["t-setup"], &["r-kb", "r-guided"]);
-    b.feedback("f-03", 70, Src::Review, "App Store review", "Dashboards take forever to load on my phone.", &["t-mobile-slow"], &["r-mobile-perf"]);
+    b.feedback(
+        "f-03",
+        70,
+        Src::Review,
+        "App Store review",
+        "Dashboards take forever to load on my phone.",
+        &["t-mobile-slow"],
+        &["r-mobile-perf"],
+    );
     b.feedback("f-04", 66, Src::Sales, "Fabrikam", "We need HubSpot data next to product usage.", &["t-integrations"], &["r-hubspot"]);
-    b.feedback("f-05", 60, Src::Survey, "Tailspin", "I only open the app when someone pings me about a number.", &["t-alerts"], &["r-slack", "r-push"]);
-    b.feedback("f-06", 55, Src::Interview, "Litware", "The first dashboard was easy, the second one I gave up on.", &["t-setup"], &["r-guided"]);
-    b.feedback("f-07", 49, Src::Support, "Adventure Works", "Mobile charts spin for 5+ seconds on 4G.", &["t-mobile-slow"], &["r-mobile-perf"]);
+    b.feedback(
+        "f-05",
+        60,
+        Src::Survey,
+        "Tailspin",
+        "I only open the app when someone pings me about a number.",
+        &["t-alerts"],
+        &["r-slack", "r-push"],
+    );
+    b.feedback(
+        "f-06",
+        55,
+        Src::Interview,
+        "Litware",
+        "The first dashboard was easy, the second one I gave up on.",
+        &["t-setup"],
+        &["r-guided"],
+    );
+    b.feedback(
+        "f-07",
+        49,
+        Src::Support,
+        "Adventure Works",
+        "Mobile charts spin for 5+ seconds on 4G.",
+        &["t-mobile-slow"],
+        &["r-mobile-perf"],
+    );
     b.feedback("f-08", 44, Src::Sales, "Wide World Importers", "Can't tell which plan includes SSO.", &["t-pricing"], &["r-pricing"]);
-    b.feedback("f-09", 38, Src::Interview, "Northwind", "Salesforce and Jira on mobile would make it our daily app.", &["t-integrations"], &["r-mobile-integrations"]);
+    b.feedback(
+        "f-09",
+        38,
+        Src::Interview,
+        "Northwind",
+        "Salesforce and Jira on mobile would make it our daily app.",
+        &["t-integrations"],
+        &["r-mobile-integrations"],
+    );
     b.feedback("f-10", 31, Src::Survey, "Proseware", "Setup docs assume I know what a warehouse is.", &["t-setup"], &["r-kb"]);
     b.feedback("f-11", 26, Src::Review, "Play Store review", "Crashes when rotating a chart.", &["t-mobile-slow"], &["r-mobile-qa"]);
     b.feedback("f-12", 20, Src::Sales, "Coho Winery", "Pricing page doesn't say what a 'seat' is.", &["t-pricing"], &["r-pricing"]);

@@ -169,13 +169,8 @@ fn assert_survived(path: &Path, acknowledged: u64, trial: usize, seed: u64) -> u
     drop(ws);
     {
         let conn = rusqlite::Connection::open(path).unwrap();
-        let integrity: Vec<String> = conn
-            .prepare("PRAGMA integrity_check")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let integrity: Vec<String> =
+            conn.prepare("PRAGMA integrity_check").unwrap().query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
         assert_eq!(integrity, ["ok"], "{ctx}: integrity_check");
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         assert_eq!(version, SCHEMA_VERSION, "{ctx}: schema version");

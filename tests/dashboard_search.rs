@@ -61,7 +61,10 @@ fn an_empty_workspace_has_a_quiet_dashboard() {
     let d = ws.dashboard(sample_day()).unwrap();
     assert_eq!((d.cycle, d.coverage), (None, None));
     assert!(d.objectives.is_empty() && d.at_risk.is_empty() && d.top_themes.is_empty() && d.upcoming_milestones.is_empty());
-    assert_eq!(serde_json::to_value(&d.allocation).unwrap(), json!({"feature": 0.0, "discovery": 0.0, "tech_debt": 0.0, "reliability": 0.0, "growth": 0.0}));
+    assert_eq!(
+        serde_json::to_value(&d.allocation).unwrap(),
+        json!({"feature": 0.0, "discovery": 0.0, "tech_debt": 0.0, "reliability": 0.0, "growth": 0.0})
+    );
 }
 
 #[test]
@@ -72,7 +75,9 @@ fn search_finds_every_kind_title_matches_first_ignoring_case() {
     let first_text = hits.iter().position(|h| !h.title_match).unwrap_or(hits.len());
     assert!(hits[..first_text].iter().all(|h| h.title_match) && hits[first_text..].iter().all(|h| !h.title_match));
     let kinds: std::collections::HashSet<HitKind> = hits.iter().map(|h| h.kind).collect();
-    for k in [HitKind::Objective, HitKind::KeyResult, HitKind::RoadmapItem, HitKind::Kpi, HitKind::Theme, HitKind::Feedback, HitKind::Decision] {
+    for k in
+        [HitKind::Objective, HitKind::KeyResult, HitKind::RoadmapItem, HitKind::Kpi, HitKind::Theme, HitKind::Feedback, HitKind::Decision]
+    {
         assert!(kinds.contains(&k), "no {k:?} hit for “mobile”");
     }
     let kr = hits.iter().find(|h| h.kind == HitKind::KeyResult).unwrap();

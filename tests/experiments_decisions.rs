@@ -37,7 +37,10 @@ fn experiments_are_listed_grouped_by_status_in_lifecycle_order() {
     let id = ws.create_experiment(&experiment("Slack digest", ExperimentStatus::Running)).unwrap();
     let view = ws.experiments_view().unwrap();
     let statuses: Vec<ExperimentStatus> = view.groups.iter().map(|g| g.status).collect();
-    assert_eq!(statuses, [ExperimentStatus::Planned, ExperimentStatus::Running, ExperimentStatus::Validated, ExperimentStatus::Invalidated]);
+    assert_eq!(
+        statuses,
+        [ExperimentStatus::Planned, ExperimentStatus::Running, ExperimentStatus::Validated, ExperimentStatus::Invalidated]
+    );
     let running: Vec<&str> = view.groups[1].experiments.iter().map(|c| c.experiment.id.as_str()).collect();
     assert_eq!(running, ["e-checklist", id.as_str()]);
     let card = &view.groups[1].experiments[1];
@@ -88,7 +91,8 @@ fn decision(title: &str, links: &[&str]) -> DecisionInput {
 #[test]
 fn decisions_link_to_records_of_any_kind_and_are_searchable() {
     let (_dir, mut ws) = workspace();
-    let id = ws.create_decision(&decision("Pause the widget", &["r-widget", "kr-mob-sessions", "e-push", "k-mobile", "t-mobile-slow"])).unwrap();
+    let id =
+        ws.create_decision(&decision("Pause the widget", &["r-widget", "kr-mob-sessions", "e-push", "k-mobile", "t-mobile-slow"])).unwrap();
     let all = ws.decisions(None).unwrap();
     assert_eq!(all[0].decision.id, id, "newest first");
     let kinds: Vec<Option<&str>> = all[0].links.iter().map(|l| l.kind.as_deref()).collect();
@@ -112,11 +116,9 @@ fn decisions_link_to_records_of_any_kind_and_are_searchable() {
 fn invalid_decisions_are_refused_at_their_field() {
     let (_dir, mut ws) = workspace();
     let before = ws.export_document().unwrap();
-    for (input, field) in [
-        (decision("  ", &[]), "title"),
-        (decision("ok", &["nowhere"]), "links"),
-        (decision("ok", &["r-widget", "r-widget"]), "links"),
-    ] {
+    for (input, field) in
+        [(decision("  ", &[]), "title"), (decision("ok", &["nowhere"]), "links"), (decision("ok", &["r-widget", "r-widget"]), "links")]
+    {
         let e = ws.create_decision(&input).unwrap_err();
         assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Invalid, Some(field)), "{e:?}");
     }

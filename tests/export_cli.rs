@@ -35,7 +35,10 @@ fn the_png_scale_option_multiplies_the_size() {
     let ws = sample(dir.path());
     let size = |scale: &str| {
         let out = dir.path().join(format!("s{scale}.png"));
-        let run = run_cli(&ws, &["export", "roadmap", "--out", out.to_str().unwrap(), "--scale", scale, "--from", "2027-01-01", "--to", "2027-03-31"]);
+        let run = run_cli(
+            &ws,
+            &["export", "roadmap", "--out", out.to_str().unwrap(), "--scale", scale, "--from", "2027-01-01", "--to", "2027-03-31"],
+        );
         assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
         let reader = png::Decoder::new(std::fs::File::open(out).unwrap()).read_info().unwrap();
         (reader.info().width, reader.info().height)
@@ -58,7 +61,10 @@ fn bad_usage_exits_2_and_writes_nothing() {
         vec!["export", "csv", "--what", "everything"],
         vec!["import-csv", "--what", "kpis", "x.csv"],
     ] {
-        let args: Vec<String> = args.iter().map(|a| if a.contains('.') && !a.starts_with('-') { dir.path().join(a).display().to_string() } else { a.to_string() }).collect();
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| if a.contains('.') && !a.starts_with('-') { dir.path().join(a).display().to_string() } else { a.to_string() })
+            .collect();
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let run = run_cli(&ws, &args);
         assert_eq!(run.status.code(), Some(2), "{args:?}: {}", stderr(&run));
@@ -73,7 +79,10 @@ fn user_errors_exit_1_with_one_line_naming_the_field() {
     let out = dir.path().join("r.png");
     let line = assert_user_error(&run_cli(&ws, &["export", "roadmap", "--out", out.to_str().unwrap(), "--lanes", "nope"]));
     assert!(line.contains("picture options") && line.contains("\"lanes\"") && line.contains("nope"), "{line}");
-    let line = assert_user_error(&run_cli(&ws, &["export", "roadmap", "--out", out.to_str().unwrap(), "--from", "2027-05-01", "--to", "2027-04-01"]));
+    let line = assert_user_error(&run_cli(
+        &ws,
+        &["export", "roadmap", "--out", out.to_str().unwrap(), "--from", "2027-05-01", "--to", "2027-04-01"],
+    ));
     assert!(line.contains("\"to\""), "{line}");
     assert!(!out.exists());
     let line = assert_user_error(&run_cli(&ws, &["export", "okrs", "--out", out.to_str().unwrap(), "--cycle", "1999-Q1"]));

@@ -89,8 +89,7 @@ fn bad_rows_are_refused_with_row_and_column_named_and_nothing_is_imported() {
                ,New lane,2027-03-01,2027-03-10,planned\n\
                Backwards,New lane,2027-03-10,2027-03-01,Blocked\n";
     let preview = ws.preview_csv(CsvImport::Items, csv).unwrap();
-    let named: Vec<(String, String)> =
-        preview.errors.iter().map(|e| (e.record.clone().unwrap(), e.field.clone().unwrap())).collect();
+    let named: Vec<(String, String)> = preview.errors.iter().map(|e| (e.record.clone().unwrap(), e.field.clone().unwrap())).collect();
     let expected = [("row 3", "start"), ("row 4", "title"), ("row 5", "end"), ("row 5", "status")];
     assert_eq!(named, expected.map(|(r, f)| (r.to_string(), f.to_string())));
     assert_eq!(preview.items.len(), 1, "the good row is still previewed");

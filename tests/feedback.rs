@@ -113,7 +113,10 @@ fn feedback_is_created_updated_and_deleted_with_its_themes_and_items() {
     assert_eq!(id, "f7");
     let inbox = ws.feedback_inbox(&FeedbackFilter::default()).unwrap();
     let first = &inbox.feedback[0];
-    assert_eq!((first.id.as_str(), first.text.as_str(), first.customer.as_deref()), ("f7", "The second dashboard was hard.", Some("Litware")));
+    assert_eq!(
+        (first.id.as_str(), first.text.as_str(), first.customer.as_deref()),
+        ("f7", "The second dashboard was hard.", Some("Litware"))
+    );
     assert_eq!(first.themes[0].name, "Setup is confusing");
     assert_eq!(first.roadmap_items[0].title, "Guided setup");
     assert_eq!(inbox.total, 7);
@@ -202,9 +205,7 @@ fn the_inbox_filters_and_the_trend_counts_each_theme_per_month() {
     let all = ws.feedback_inbox(&FeedbackFilter::default()).unwrap();
     let ids: Vec<&str> = all.feedback.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, ["f6", "f5", "f4", "f3", "f2", "f1"], "newest first");
-    let only = |filter: FeedbackFilter| -> Vec<String> {
-        ws.feedback_inbox(&filter).unwrap().feedback.into_iter().map(|f| f.id).collect()
-    };
+    let only = |filter: FeedbackFilter| -> Vec<String> { ws.feedback_inbox(&filter).unwrap().feedback.into_iter().map(|f| f.id).collect() };
     assert_eq!(only(FeedbackFilter { theme: Some("t2".into()), ..Default::default() }), ["f3", "f2"]);
     assert_eq!(only(FeedbackFilter { untagged: true, ..Default::default() }), ["f6"]);
     assert_eq!(only(FeedbackFilter { source: Some(FeedbackSource::Sales), ..Default::default() }), ["f5"]);

@@ -552,10 +552,7 @@ fn two_items_that_depend_on_each_other_are_refused() {
         push(d, "roadmap_items", item("r2", &["r1"]));
     });
     assert_eq!(err.field.as_deref(), Some("depends_on"), "{err}");
-    assert!(
-        matches!(err.record.as_deref(), Some("roadmap item \"r1\"") | Some("roadmap item \"r2\"")),
-        "{err}"
-    );
+    assert!(matches!(err.record.as_deref(), Some("roadmap item \"r1\"") | Some("roadmap item \"r2\"")), "{err}");
     assert!(err.message.contains("r1") && err.message.contains("r2"), "the message should show the cycle: {}", err.message);
     assert_eq!(err.code, ErrorCode::Invalid);
 }

@@ -79,8 +79,14 @@ fn a_measurement_checks_in_every_bound_key_result_with_its_date_and_value() {
 #[test]
 fn a_second_measurement_on_a_day_replaces_that_days_check_in_value() {
     let (_dir, mut ws) = workspace();
-    ws.add_checkin(&CheckIn { key_result: "kr1".into(), date: date("2027-02-10"), value: 42.0, confidence: Some(0.4), note: Some("by hand".into()) })
-        .unwrap();
+    ws.add_checkin(&CheckIn {
+        key_result: "kr1".into(),
+        date: date("2027-02-10"),
+        value: 42.0,
+        confidence: Some(0.4),
+        note: Some("by hand".into()),
+    })
+    .unwrap();
     ws.add_measurement("k1", date("2027-02-10"), 43.0).unwrap();
     ws.add_measurement("k1", date("2027-02-10"), 44.0).unwrap();
     let kr1 = checkins(&ws, "kr1");
@@ -105,7 +111,12 @@ fn bad_measurements_and_kpis_are_refused_at_their_field_and_write_nothing() {
     let e = ws.add_measurement("k1", date("2027-02-10"), f64::INFINITY).unwrap_err();
     assert_eq!((e.code, e.field.as_deref(), e.record.as_deref()), (ErrorCode::Invalid, Some("value"), Some("KPI \"k1\"")));
     assert_eq!(ws.add_measurement("k9", date("2027-02-10"), 1.0).unwrap_err().code, ErrorCode::NotFound);
-    let kpi = |name: &str, unit: Option<&str>| KpiInput { name: name.into(), category: KpiCategory::Usage, unit: unit.map(str::to_string), higher_is_better: Some(true) };
+    let kpi = |name: &str, unit: Option<&str>| KpiInput {
+        name: name.into(),
+        category: KpiCategory::Usage,
+        unit: unit.map(str::to_string),
+        higher_is_better: Some(true),
+    };
     assert_eq!(ws.create_kpi(&kpi("  ", None)).unwrap_err().field.as_deref(), Some("name"));
     assert_eq!(ws.create_kpi(&kpi("ok", Some(&"x".repeat(41)))).unwrap_err().field.as_deref(), Some("unit"));
     assert_eq!(ws.update_kpi("k1", &kpi("", None)).unwrap_err().record.as_deref(), Some("KPI \"k1\""));
@@ -119,18 +130,29 @@ fn bad_measurements_and_kpis_are_refused_at_their_field_and_write_nothing() {
 fn kpis_are_created_edited_and_deleted_and_binding_is_recorded() {
     let (_dir, mut ws) = workspace();
     let id = ws
-        .create_kpi(&KpiInput { name: " NPS ".into(), category: KpiCategory::Satisfaction, unit: Some(" pts ".into()), higher_is_better: Some(true) })
+        .create_kpi(&KpiInput {
+            name: " NPS ".into(),
+            category: KpiCategory::Satisfaction,
+            unit: Some(" pts ".into()),
+            higher_is_better: Some(true),
+        })
         .unwrap();
     assert_eq!(id, "k3");
-    ws.update_kpi(&id, &KpiInput { name: "Net Promoter Score".into(), category: KpiCategory::Satisfaction, unit: None, higher_is_better: Some(false) })
-        .unwrap();
+    ws.update_kpi(
+        &id,
+        &KpiInput { name: "Net Promoter Score".into(), category: KpiCategory::Satisfaction, unit: None, higher_is_better: Some(false) },
+    )
+    .unwrap();
     let k = ws.export_document().unwrap().kpis.into_iter().find(|k| k.id == id).unwrap();
     assert_eq!((k.name.as_str(), k.unit, k.higher_is_better), ("Net Promoter Score", None, Some(false)));
 
     ws.bind_key_result_kpi("kr3", Some(&id), now()).unwrap();
     assert_eq!(ws.add_measurement(&id, date("2027-02-01"), 35.0).unwrap().checked_in, ["kr3"]);
     let history = ws.history().unwrap();
-    assert!(history.entries.iter().any(|e| e.entity_id == "kr3" && e.revision.field == "kpi" && e.revision.new_value.as_deref() == Some("k3")));
+    assert!(history
+        .entries
+        .iter()
+        .any(|e| e.entity_id == "kr3" && e.revision.field == "kpi" && e.revision.new_value.as_deref() == Some("k3")));
 
     let m = ws.add_measurement(&id, date("2027-02-08"), 36.0).unwrap();
     ws.delete_measurement(m.id).unwrap();
@@ -170,8 +192,7 @@ fn the_kpi_chart_has_the_series_and_the_bound_targets_and_the_list_has_latest_va
 #[test]
 fn a_csv_import_of_measurements_checks_in_bound_key_results_in_the_same_import() {
     let (_dir, mut ws) = workspace();
-    ws.import_csv(CsvImport::Measurements, "kpi,date,value\nk1,2027-02-10,43\n30-day retention,2027-02-17,44\nk2,2027-02-17,8\n")
-        .unwrap();
+    ws.import_csv(CsvImport::Measurements, "kpi,date,value\nk1,2027-02-10,43\n30-day retention,2027-02-17,44\nk2,2027-02-17,8\n").unwrap();
     let kr1: Vec<(NaiveDate, f64)> = checkins(&ws, "kr1").iter().map(|c| (c.date, c.value)).collect();
     assert_eq!(kr1, [(date("2027-01-20"), 41.0), (date("2027-02-10"), 43.0), (date("2027-02-17"), 44.0)]);
     assert_eq!(checkins(&ws, "kr2").len(), 2);

@@ -71,10 +71,7 @@ fn a_schema_1_workspace_is_upgraded_with_its_contents_and_a_backup_of_it_as_it_w
     assert!(backups[0].path.starts_with(dir.path().join("backups")));
     // The backup is the file as it was: same schema, same contents.
     assert_eq!(check(&backups[0].path).unwrap().schema_version, 1);
-    let backed: String = Connection::open(&backups[0].path)
-        .unwrap()
-        .query_row("SELECT name FROM product", [], |r| r.get(0))
-        .unwrap();
+    let backed: String = Connection::open(&backups[0].path).unwrap().query_row("SELECT name FROM product", [], |r| r.get(0)).unwrap();
     assert_eq!(backed, "Fixture Product v1");
     assert!(!original.is_empty());
 
@@ -109,8 +106,11 @@ fn a_schema_2_workspace_opens_with_its_contents_including_reasons_and_pivots() {
 #[ignore]
 fn regenerate_workspace_fixtures() {
     let migrations_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations");
-    let mut migration_files: Vec<PathBuf> =
-        std::fs::read_dir(&migrations_dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "sql")).collect();
+    let mut migration_files: Vec<PathBuf> = std::fs::read_dir(&migrations_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+        .collect();
     migration_files.sort();
     for version in FIXTURE_VERSIONS {
         let target = fixtures_dir().join(format!("v{version}.lodestar"));

@@ -44,10 +44,16 @@ fn key_result(title: &str, kind: KeyResultKind, baseline: Option<f64>, target: O
 fn an_objective_with_two_key_results_and_a_check_in_shows_its_figures() {
     let (_dir, mut ws) = workspace();
     let o = ws.create_objective(&objective("Make onboarding effortless", Some("2027-Q1"), None), now()).unwrap();
-    let k1 = ws.create_key_result(&o, &key_result("Raise 30-day retention from 40% to 46%", KeyResultKind::Increase, Some(40.0), Some(46.0)), now()).unwrap();
-    ws.create_key_result(&o, &key_result("Cut setup time from 45 to 15 min", KeyResultKind::Decrease, Some(45.0), Some(15.0)), now()).unwrap();
-    ws.add_checkin(&CheckIn { key_result: k1.clone(), date: date("2027-02-01"), value: 43.0, confidence: Some(0.8), note: None })
+    let k1 = ws
+        .create_key_result(
+            &o,
+            &key_result("Raise 30-day retention from 40% to 46%", KeyResultKind::Increase, Some(40.0), Some(46.0)),
+            now(),
+        )
         .unwrap();
+    ws.create_key_result(&o, &key_result("Cut setup time from 45 to 15 min", KeyResultKind::Decrease, Some(45.0), Some(15.0)), now())
+        .unwrap();
+    ws.add_checkin(&CheckIn { key_result: k1.clone(), date: date("2027-02-01"), value: 43.0, confidence: Some(0.8), note: None }).unwrap();
 
     let view = ws.okr_view(Some("2027-Q1"), date("2027-02-15")).unwrap();
     let card = &view.objectives[0];
@@ -140,17 +146,31 @@ fn every_change_to_a_goal_is_a_revision_and_an_adjustment_keeps_its_reason() {
     let (_dir, mut ws) = workspace();
     let o = ws.create_objective(&objective("Grow retention", Some("2027-Q1"), None), now()).unwrap();
     let kr = ws.create_key_result(&o, &key_result("Retention", KeyResultKind::Increase, Some(40.0), Some(46.0)), now()).unwrap();
-    ws.update_key_result(&kr, &key_result("Retention", KeyResultKind::Increase, Some(40.0), Some(44.0)), Some("Churn data was wrong"), now())
-        .unwrap();
-    ws.update_objective(&o, &ObjectiveInput { owner: Some("Sam".into()), ..objective("Grow retention", Some("2027-Q1"), None) }, None, now())
-        .unwrap();
+    ws.update_key_result(
+        &kr,
+        &key_result("Retention", KeyResultKind::Increase, Some(40.0), Some(44.0)),
+        Some("Churn data was wrong"),
+        now(),
+    )
+    .unwrap();
+    ws.update_objective(
+        &o,
+        &ObjectiveInput { owner: Some("Sam".into()), ..objective("Grow retention", Some("2027-Q1"), None) },
+        None,
+        now(),
+    )
+    .unwrap();
     // Saving the same values again records nothing.
-    ws.update_objective(&o, &ObjectiveInput { owner: Some("Sam".into()), ..objective("Grow retention", Some("2027-Q1"), None) }, None, now())
-        .unwrap();
+    ws.update_objective(
+        &o,
+        &ObjectiveInput { owner: Some("Sam".into()), ..objective("Grow retention", Some("2027-Q1"), None) },
+        None,
+        now(),
+    )
+    .unwrap();
 
     let history = ws.history().unwrap();
-    let fields: Vec<(&str, &str)> =
-        history.entries.iter().map(|e| (e.entity.as_str(), e.revision.field.as_str())).collect();
+    let fields: Vec<(&str, &str)> = history.entries.iter().map(|e| (e.entity.as_str(), e.revision.field.as_str())).collect();
     assert_eq!(fields, [("objective", "owner"), ("key_result", "target"), ("key_result", "created"), ("objective", "created")]);
     let target = &history.entries[1].revision;
     assert_eq!((target.old_value.as_deref(), target.new_value.as_deref()), (Some("46.0"), Some("44.0")));
@@ -200,9 +220,7 @@ fn finishing_bound_milestones_moves_a_milestone_key_result() {
 #[test]
 fn the_smart_check_says_what_is_missing() {
     let (_dir, mut ws) = workspace();
-    let vague = ws
-        .create_objective(&ObjectiveInput { category: None, ..objective("Improve onboarding", None, None) }, now())
-        .unwrap();
+    let vague = ws.create_objective(&ObjectiveInput { category: None, ..objective("Improve onboarding", None, None) }, now()).unwrap();
     let view = ws.okr_view(None, date("2027-02-15")).unwrap();
     let all: Vec<_> = view.all_objectives.iter().map(|o| o.id.clone()).collect();
     assert!(all.contains(&vague));
@@ -223,7 +241,11 @@ fn the_smart_check_says_what_is_missing() {
 
     let o = ws.create_objective(&objective("Retention", Some("2027-Q1"), None), now()).unwrap();
     let kr = ws
-        .create_key_result(&o, &KeyResultInput { unit: None, ..key_result("Retention", KeyResultKind::Increase, Some(40.0), Some(80.0)) }, now())
+        .create_key_result(
+            &o,
+            &KeyResultInput { unit: None, ..key_result("Retention", KeyResultKind::Increase, Some(40.0), Some(80.0)) },
+            now(),
+        )
         .unwrap();
     // Two points a month apart, +1 pt: the target needs ~0.8 pt a day, far more than twice the pace.
     for (d, v) in [("2027-01-01", 40.0), ("2027-02-01", 41.0)] {

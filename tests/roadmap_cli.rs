@@ -68,10 +68,7 @@ fn the_json_report_has_the_shape_of_cli_md() {
     );
     // Default range Jan 1 – Apr 10 (the dropped r4 does not stretch it):
     // r1 10 days, r2 10, r3 20, r5 10 = 50 item-days.
-    assert_eq!(
-        r["allocation"],
-        json!({ "feature": 0.2, "discovery": 0.2, "tech_debt": 0.2, "reliability": 0.4, "growth": 0.0 })
-    );
+    assert_eq!(r["allocation"], json!({ "feature": 0.2, "discovery": 0.2, "tech_debt": 0.2, "reliability": 0.4, "growth": 0.0 }));
 }
 
 #[test]

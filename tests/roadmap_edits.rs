@@ -239,7 +239,10 @@ fn a_resize_that_would_end_before_the_start_is_refused_at_the_dragged_edge_and_c
 #[test]
 fn setting_dates_needs_both_or_neither_and_an_end_on_or_after_the_start() {
     let (_dir, mut ws) = small_workspace();
-    apply_checked(&mut ws, &RoadmapEdit::SetItemDates { item: "r5".into(), start: Some(date("2027-03-01")), end: Some(date("2027-03-01")) });
+    apply_checked(
+        &mut ws,
+        &RoadmapEdit::SetItemDates { item: "r5".into(), start: Some(date("2027-03-01")), end: Some(date("2027-03-01")) },
+    );
     assert_eq!(dates(&export(&ws), "r5"), (Some(date("2027-03-01")), Some(date("2027-03-01"))));
     // Back to an unscheduled idea, and its inverse gives the dates back.
     let inverse = apply_checked(&mut ws, &RoadmapEdit::SetItemDates { item: "r5".into(), start: None, end: None });
@@ -471,7 +474,10 @@ fn lanes_can_be_created_renamed_and_deleted_when_empty() {
     let (_dir, mut ws) = small_workspace();
     let inverse = apply_checked(
         &mut ws,
-        &RoadmapEdit::CreateLane { lane: Lane { id: "".into(), name: "Platform".into(), color: Some("#009E73".into()) }, position: Some(1) },
+        &RoadmapEdit::CreateLane {
+            lane: Lane { id: "".into(), name: "Platform".into(), color: Some("#009E73".into()) },
+            position: Some(1),
+        },
     );
     let RoadmapEdit::DeleteLane { lane: id } = inverse else { panic!("{inverse:?}") };
     assert!(!id.is_empty());
@@ -479,9 +485,16 @@ fn lanes_can_be_created_renamed_and_deleted_when_empty() {
     // Without a position (or past the end) it goes last.
     apply_checked(&mut ws, &RoadmapEdit::CreateLane { lane: Lane { id: "lx".into(), name: "X".into(), color: None }, position: Some(99) });
     assert_eq!(lane_ids(&export(&ws)).last(), Some(&"lx"));
-    assert_refused(&mut ws, &RoadmapEdit::CreateLane { lane: Lane { id: "lx".into(), name: "Y".into(), color: None }, position: None }, "id");
+    assert_refused(
+        &mut ws,
+        &RoadmapEdit::CreateLane { lane: Lane { id: "lx".into(), name: "Y".into(), color: None }, position: None },
+        "id",
+    );
 
-    apply_checked(&mut ws, &RoadmapEdit::UpdateLane { lane: Lane { id: "l2".into(), name: "Mobile apps".into(), color: Some("#E69F00".into()) } });
+    apply_checked(
+        &mut ws,
+        &RoadmapEdit::UpdateLane { lane: Lane { id: "l2".into(), name: "Mobile apps".into(), color: Some("#E69F00".into()) } },
+    );
     let l2 = export(&ws).lanes.into_iter().find(|l| l.id == "l2").unwrap();
     assert_eq!((l2.name.as_str(), l2.color.as_deref()), ("Mobile apps", Some("#E69F00")));
 
@@ -627,12 +640,12 @@ fn random_edit(doc: &Document, op: u8, a: usize, b: usize, days: i64) -> Option<
     let objective = &doc.objectives[b % doc.objectives.len()];
     let day0 = date("2027-01-01") + chrono::Duration::days((a % 200) as i64);
     Some(match op % 16 {
-        0 | 15 => RoadmapEdit::MoveItem { item: it.id.clone(), days, lane: (b % 2 == 0).then(|| lane.id.clone()) },
-        1 => RoadmapEdit::ResizeItem { item: it.id.clone(), edge: if b % 2 == 0 { Edge::Start } else { Edge::End }, days },
+        0 | 15 => RoadmapEdit::MoveItem { item: it.id.clone(), days, lane: b.is_multiple_of(2).then(|| lane.id.clone()) },
+        1 => RoadmapEdit::ResizeItem { item: it.id.clone(), edge: if b.is_multiple_of(2) { Edge::Start } else { Edge::End }, days },
         2 => RoadmapEdit::SetItemDates {
             item: it.id.clone(),
-            start: (b % 5 != 0).then_some(day0),
-            end: (b % 5 != 0).then_some(day0 + chrono::Duration::days(days.abs())),
+            start: (!b.is_multiple_of(5)).then_some(day0),
+            end: (!b.is_multiple_of(5)).then_some(day0 + chrono::Duration::days(days.abs())),
         },
         3 => {
             let mut order: Vec<String> = lanes.iter().map(|l| l.id.clone()).collect();
@@ -651,7 +664,10 @@ fn random_edit(doc: &Document, op: u8, a: usize, b: usize, days: i64) -> Option<
             let d = it.depends_on.get(b % it.depends_on.len().max(1))?;
             RoadmapEdit::RemoveDependency { item: it.id.clone(), depends_on: d.clone() }
         }
-        8 => RoadmapEdit::SetHorizon { item: it.id.clone(), horizon: [None, Some(Horizon::Now), Some(Horizon::Next), Some(Horizon::Later)][b % 4] },
+        8 => RoadmapEdit::SetHorizon {
+            item: it.id.clone(),
+            horizon: [None, Some(Horizon::Now), Some(Horizon::Next), Some(Horizon::Later)][b % 4],
+        },
         9 => RoadmapEdit::CreateItem {
             item: RoadmapItem {
                 id: String::new(),
@@ -683,8 +699,13 @@ fn random_edit(doc: &Document, op: u8, a: usize, b: usize, days: i64) -> Option<
             RoadmapEdit::UpdateItem { item: changed }
         }
         11 => RoadmapEdit::DeleteItem { item: it.id.clone() },
-        12 => RoadmapEdit::CreateLane { lane: Lane { id: String::new(), name: format!("Lane {a}"), color: None }, position: Some((b % 6) as u32) },
-        13 => RoadmapEdit::UpdateLane { lane: Lane { id: lane.id.clone(), name: format!("{} {b}", lane.name), color: Some("#56B4E9".into()) } },
+        12 => RoadmapEdit::CreateLane {
+            lane: Lane { id: String::new(), name: format!("Lane {a}"), color: None },
+            position: Some((b % 6) as u32),
+        },
+        13 => RoadmapEdit::UpdateLane {
+            lane: Lane { id: lane.id.clone(), name: format!("{} {b}", lane.name), color: Some("#56B4E9".into()) },
+        },
         _ => RoadmapEdit::DeleteLane { lane: lane.id.clone() },
     })
 }

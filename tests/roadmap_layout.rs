@@ -90,7 +90,11 @@ fn overlapping_items_get_their_own_rows_and_touching_items_share_a_row() {
 
 #[test]
 fn an_empty_lane_still_takes_one_row() {
-    let g = lay(&[lane("l1", None), lane("l2", None)], &[item("a", "l2", "2027-01-01", "2027-01-02")], &request("2027-01-01", "2027-01-31", Zoom::Month));
+    let g = lay(
+        &[lane("l1", None), lane("l2", None)],
+        &[item("a", "l2", "2027-01-01", "2027-01-02")],
+        &request("2027-01-01", "2027-01-31", Zoom::Month),
+    );
     assert_eq!((g.lanes[0].rows, g.lanes[0].height, g.lanes[0].item_count), (1, 32.0, 0));
     assert_eq!(bar(&g, "a").y, 32.0 + 5.0);
 }
@@ -117,7 +121,11 @@ fn bars_are_placed_by_their_dates_at_every_zoom_with_inclusive_ends() {
 #[test]
 fn bar_text_is_white_on_blue_and_dark_on_yellow_and_lanes_without_colour_get_the_palette() {
     let lanes = [lane("blue", Some("#0072B2")), lane("yellow", Some("#F0E442")), lane("plain", None)];
-    let items = [item("a", "blue", "2027-01-01", "2027-01-02"), item("b", "yellow", "2027-01-01", "2027-01-02"), item("c", "plain", "2027-01-01", "2027-01-02")];
+    let items = [
+        item("a", "blue", "2027-01-01", "2027-01-02"),
+        item("b", "yellow", "2027-01-01", "2027-01-02"),
+        item("c", "plain", "2027-01-01", "2027-01-02"),
+    ];
     let g = lay(&lanes, &items, &request("2027-01-01", "2027-01-31", Zoom::Month));
     assert_eq!((bar(&g, "a").fill.as_str(), bar(&g, "a").text.as_str()), ("#0072B2", "#ffffff"));
     assert_eq!((bar(&g, "b").fill.as_str(), bar(&g, "b").text.as_str()), ("#F0E442", "#1b1f24"));
@@ -248,7 +256,10 @@ fn milestones_sit_on_their_items_row_and_today_is_drawn_only_inside_the_range() 
     ];
     let req = request("2027-01-01", "2027-02-28", Zoom::Month);
     let at = |today: &str| {
-        layout(&LayoutInput { lanes: &lanes, items: &items, milestones: &milestones, conflicts: &[], baseline: None, today: date(today) }, &req)
+        layout(
+            &LayoutInput { lanes: &lanes, items: &items, milestones: &milestones, conflicts: &[], baseline: None, today: date(today) },
+            &req,
+        )
     };
     let g = at("2027-02-01");
     let ids: Vec<&str> = g.milestones.iter().map(|d| d.milestone.as_str()).collect();
@@ -367,7 +378,7 @@ fn coverage_ignores_dropped_items_and_is_undefined_without_items() {
     assert_eq!(ws.roadmap_report(None, None).unwrap().coverage, Some(0.75));
 
     let mut only_dropped = figures_doc();
-    only_dropped["roadmap_items"] = json!([ only_dropped["roadmap_items"][4].clone() ]);
+    only_dropped["roadmap_items"] = json!([only_dropped["roadmap_items"][4].clone()]);
     only_dropped["roadmap_items"][0]["depends_on"] = json!([]);
     only_dropped["milestones"] = json!([]);
     let (_dir, ws) = workspace_of(&only_dropped);
@@ -404,10 +415,10 @@ fn the_view_filters_colours_and_marks_conflicts_from_the_file() {
     assert_eq!(r2.text, "#1b1f24"); // on the yellow lane
     assert_eq!(r2.conflicts, 1); // starts before r1, which it depends on, ends
     let r2_notes = ws.roadmap_item_detail("r2").unwrap().conflicts;
-    assert_eq!(r2_notes.iter().map(|n| n.conflict.clone()).collect::<Vec<_>>(), vec![Conflict::StartsBeforeDependencyEnds {
-        item: "r2".into(),
-        depends_on: "r1".into()
-    }]);
+    assert_eq!(
+        r2_notes.iter().map(|n| n.conflict.clone()).collect::<Vec<_>>(),
+        vec![Conflict::StartsBeforeDependencyEnds { item: "r2".into(), depends_on: "r1".into() }]
+    );
     // r1 is filtered out: no arrow to draw from it.
     assert!(view.geometry.arrows.iter().all(|a| a.from != "r1"));
     assert!(view.geometry.arrows.iter().any(|a| a.from == "r9" && a.to == "r3" && a.violated));

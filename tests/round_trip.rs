@@ -14,8 +14,18 @@ fn exported_value(ws: &Workspace) -> Value {
 
 /// The lists of the format whose records carry an id.
 const LISTS_WITH_IDS: &[&str] = &[
-    "cycles", "objectives", "key_results", "kpis", "milestones", "lanes", "roadmap_items", "baselines", "themes",
-    "feedback", "experiments", "decisions",
+    "cycles",
+    "objectives",
+    "key_results",
+    "kpis",
+    "milestones",
+    "lanes",
+    "roadmap_items",
+    "baselines",
+    "themes",
+    "feedback",
+    "experiments",
+    "decisions",
 ];
 
 fn ids(doc: &Value, list: &str) -> Vec<String> {

@@ -18,11 +18,7 @@ fn new_workspace(dir: &std::path::Path) -> Workspace {
 
 /// (field, old, new, when) of every revision, newest first.
 fn history(ws: &Workspace) -> Vec<(String, Option<String>, Option<String>, String)> {
-    ws.product_revisions(None)
-        .unwrap()
-        .into_iter()
-        .map(|r| (r.field, r.old_value, r.new_value, r.changed_at))
-        .collect()
+    ws.product_revisions(None).unwrap().into_iter().map(|r| (r.field, r.old_value, r.new_value, r.changed_at)).collect()
 }
 
 fn some(s: &str) -> Option<String> {
@@ -45,7 +41,12 @@ fn setting_name_vision_strategy_and_stage_records_each_change_newest_first() {
     assert_eq!(
         history(&ws),
         vec![
-            ("vision".into(), some("Every team decides with data in minutes."), some("Every team decides with data in seconds."), stamp(at(4))),
+            (
+                "vision".into(),
+                some("Every team decides with data in minutes."),
+                some("Every team decides with data in seconds."),
+                stamp(at(4))
+            ),
             ("lifecycle_stage".into(), None, some("growth"), stamp(at(3))),
             ("strategy".into(), None, some("Win mid-market teams."), stamp(at(2))),
             ("vision".into(), None, some("Every team decides with data in minutes."), stamp(at(1))),

@@ -285,9 +285,7 @@ fn a_workspace_open_elsewhere_or_left_by_a_crash_still_opens() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("busy.lodestar");
     let mut first = lodestar::Workspace::open(&path).unwrap();
-    first
-        .set_product_field(lodestar::model::ProductField::Vision, Some("Every team decides with data."), chrono::Utc::now())
-        .unwrap();
+    first.set_product_field(lodestar::model::ProductField::Vision, Some("Every team decides with data."), chrono::Utc::now()).unwrap();
     // While the first connection holds the file (its edit may sit in the log only),
     // a second opener — another window, the CLI — sees a healthy workspace with the edit.
     lodestar::store::check(&path).unwrap();

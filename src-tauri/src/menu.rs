@@ -269,8 +269,7 @@ fn pick_text(app: &AppHandle, title: &str, filter: &str, ext: &str) -> lodestar:
     let Some(file) = picked else {
         return Ok(None);
     };
-    let text = std::fs::read_to_string(&file)
-        .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
+    let text = std::fs::read_to_string(&file).map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
     Ok(Some((file, text)))
 }
 
@@ -300,5 +299,9 @@ fn with_extension(path: PathBuf) -> PathBuf {
 pub fn safe_file_name(name: &str) -> String {
     let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() || " -_.".contains(c) { c } else { '_' }).collect();
     let trimmed = cleaned.trim().trim_matches('.');
-    if trimmed.is_empty() { "workspace".into() } else { trimmed.into() }
+    if trimmed.is_empty() {
+        "workspace".into()
+    } else {
+        trimmed.into()
+    }
 }

@@ -30,9 +30,7 @@ fn should_disable_dmabuf(is_set: impl Fn(&str) -> bool, render_node: bool) -> bo
 
 /// True when `dir` (normally /dev/dri) holds a GPU render node (`renderD128`, …).
 fn has_render_node(dir: &Path) -> bool {
-    std::fs::read_dir(dir)
-        .map(|entries| entries.flatten().any(|e| e.file_name().to_string_lossy().starts_with("renderD")))
-        .unwrap_or(false)
+    std::fs::read_dir(dir).map(|entries| entries.flatten().any(|e| e.file_name().to_string_lossy().starts_with("renderD"))).unwrap_or(false)
 }
 
 #[cfg(test)]

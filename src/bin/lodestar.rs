@@ -7,20 +7,20 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use lodestar::compute::backlog::ScoreBy;
 use lodestar::compute::roadmap::Conflict;
-use lodestar::interchange::csv::{CsvExport, CsvImport};
 use lodestar::files::write_atomically;
+use lodestar::interchange::csv::{CsvExport, CsvImport};
 use lodestar::interchange::{parse_document, to_json};
 use lodestar::layout::Zoom;
+use lodestar::model::CheckIn;
 use lodestar::sample::sample_document;
 use lodestar::store::check;
-use lodestar::workspace_path::default_workspace;
-use lodestar::model::CheckIn;
-use lodestar::views::okr::OkrReport;
-use lodestar::views::roadmap::RoadmapReport;
-use lodestar::compute::backlog::ScoreBy;
 use lodestar::views::backlog::BacklogView;
 use lodestar::views::feedback::FeedbackReport;
+use lodestar::views::okr::OkrReport;
+use lodestar::views::roadmap::RoadmapReport;
+use lodestar::workspace_path::default_workspace;
 use lodestar::{Error, ErrorCode, Workspace};
 
 /// Printing into a closed pipe (`lodestar report backlog | head`) ends the program
@@ -309,15 +309,18 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
             if !ws.is_empty()? {
                 return Err(Error::new(
                     ErrorCode::Invalid,
-                    format!("{} already holds data; `demo` only fills an empty workspace. Pass --workspace with a new file.", path.display()),
+                    format!(
+                        "{} already holds data; `demo` only fills an empty workspace. Pass --workspace with a new file.",
+                        path.display()
+                    ),
                 ));
             }
             ws.import_document(&sample_document(today), now)?;
             println!("Filled {} with the sample product, Acme Analytics.", path.display());
         }
         Command::Import { file } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
+            let text =
+                std::fs::read_to_string(&file).map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
             let doc = parse_document(&text)?;
             // Refuse before opening, so a refused import does not leave a new, empty workspace.
             lodestar::interchange::validate(&doc)?;
@@ -342,8 +345,8 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
             }
         }
         Command::ImportCsv { what, file } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
+            let text =
+                std::fs::read_to_string(&file).map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
             let mut ws = Workspace::open_existing(path)?;
             let what = match what {
                 ImportWhat::Items => CsvImport::Items,
@@ -474,11 +477,7 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
         }
         Command::Check => {
             let report = check(path)?;
-            println!(
-                "ok: {} is a healthy Lodestar workspace (schema version {}).",
-                path.display(),
-                report.schema_version
-            );
+            println!("ok: {} is a healthy Lodestar workspace (schema version {}).", path.display(), report.schema_version);
         }
     }
     Ok(())
@@ -489,7 +488,6 @@ fn is_same_file(a: &Path, b: &Path) -> bool {
     matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
 }
 
-
 /// The human-readable `report okrs`: one line per objective, one per key result.
 fn okr_table(report: &OkrReport) -> String {
     let pct = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{:.0}%", v * 100.0));
@@ -497,8 +495,11 @@ fn okr_table(report: &OkrReport) -> String {
     let mut out = format!("OKRs as of {}\n\n", report.as_of);
     out += &format!("{:<52} {:<11} {:>8} {:>8} {:>8} {:>5}\n", "Objective", "Health", "Progress", "Expected", "Forecast", "Grade");
     for o in &report.objectives {
-        let health = o.health.map_or("—".to_string(), |h| serde_json::to_value(h).ok().and_then(|v| v.as_str().map(|s| s.replace('_', " "))).unwrap_or_default());
-        let title: String = if o.title.chars().count() > 50 { o.title.chars().take(49).collect::<String>() + "…" } else { o.title.clone() };
+        let health = o.health.map_or("—".to_string(), |h| {
+            serde_json::to_value(h).ok().and_then(|v| v.as_str().map(|s| s.replace('_', " "))).unwrap_or_default()
+        });
+        let title: String =
+            if o.title.chars().count() > 50 { o.title.chars().take(49).collect::<String>() + "…" } else { o.title.clone() };
         out += &format!(
             "{:<52} {:<11} {:>8} {:>8} {:>8} {:>5}\n",
             title,
@@ -525,20 +526,27 @@ fn okr_table(report: &OkrReport) -> String {
 /// The human-readable `report roadmap`.
 fn roadmap_text(report: &RoadmapReport) -> String {
     let pct = |v: f64| format!("{:.0}%", v * 100.0);
-    let mut out = format!(
-        "Why coverage: {}\n\nAllocation of item-days\n",
-        report.coverage.map_or("— (no items)".to_string(), pct)
-    );
+    let mut out = format!("Why coverage: {}\n\nAllocation of item-days\n", report.coverage.map_or("— (no items)".to_string(), pct));
     let a = &report.allocation;
-    for (kind, share) in [("feature", a.feature), ("discovery", a.discovery), ("tech debt", a.tech_debt), ("reliability", a.reliability), ("growth", a.growth)] {
+    for (kind, share) in [
+        ("feature", a.feature),
+        ("discovery", a.discovery),
+        ("tech debt", a.tech_debt),
+        ("reliability", a.reliability),
+        ("growth", a.growth),
+    ] {
         out += &format!("  {kind:<12} {:>5}\n", pct(share));
     }
     out += &format!("\nConflicts: {}\n", report.conflicts.len());
     for c in &report.conflicts {
         let line = match c {
             Conflict::PastObjectiveDeadline { item, objective } => format!("{item} ends after the deadline of objective {objective}"),
-            Conflict::StartsBeforeDependencyEnds { item, depends_on } => format!("{item} starts before {depends_on}, which it depends on, ends"),
-            Conflict::MilestoneAfterCycle { milestone, objective } => format!("milestone {milestone} is due after the cycle of objective {objective}"),
+            Conflict::StartsBeforeDependencyEnds { item, depends_on } => {
+                format!("{item} starts before {depends_on}, which it depends on, ends")
+            }
+            Conflict::MilestoneAfterCycle { milestone, objective } => {
+                format!("milestone {milestone} is due after the cycle of objective {objective}")
+            }
         };
         out += &format!("  - {line}\n");
     }

@@ -72,7 +72,10 @@ fn month_index(d: NaiveDate) -> i32 {
 
 pub fn theme_trend(order: &[ThemeCount], feedback: &[Feedback]) -> ThemeTrend {
     let (Some(first), Some(last)) = (feedback.iter().map(|f| f.date).min(), feedback.iter().map(|f| f.date).max()) else {
-        return ThemeTrend { months: vec![], series: order.iter().map(|t| ThemeSeries { theme: t.id.clone(), name: t.name.clone(), counts: vec![] }).collect() };
+        return ThemeTrend {
+            months: vec![],
+            series: order.iter().map(|t| ThemeSeries { theme: t.id.clone(), name: t.name.clone(), counts: vec![] }).collect(),
+        };
     };
     let (m0, m1) = (month_index(first), month_index(last));
     let n = (m1 - m0 + 1) as usize;
@@ -87,7 +90,11 @@ pub fn theme_trend(order: &[ThemeCount], feedback: &[Feedback]) -> ThemeTrend {
     }
     let series = order
         .iter()
-        .map(|t| ThemeSeries { theme: t.id.clone(), name: t.name.clone(), counts: by_theme.remove(t.id.as_str()).unwrap_or_else(|| vec![0; n]) })
+        .map(|t| ThemeSeries {
+            theme: t.id.clone(),
+            name: t.name.clone(),
+            counts: by_theme.remove(t.id.as_str()).unwrap_or_else(|| vec![0; n]),
+        })
         .collect();
     ThemeTrend { months, series }
 }

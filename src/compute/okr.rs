@@ -202,21 +202,14 @@ fn weighted_mean(parts: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
 /// Objective progress as of a date: the weighted mean over its key results and child
 /// objectives that have a progress. Memoised per objective; loops (refused on input)
 /// are cut rather than followed.
-fn objective_progress<'a>(
-    ix: &Index<'a>,
-    id: &'a str,
-    as_of: NaiveDate,
-    memo: &mut HashMap<&'a str, Option<f64>>,
-) -> Option<f64> {
+fn objective_progress<'a>(ix: &Index<'a>, id: &'a str, as_of: NaiveDate, memo: &mut HashMap<&'a str, Option<f64>>) -> Option<f64> {
     if let Some(p) = memo.get(id) {
         return *p;
     }
     memo.insert(id, None); // guards against a parent loop
     let krs = ix.key_results_of.get(id).map(Vec::as_slice).unwrap_or(&[]);
-    let mut parts: Vec<(f64, f64)> = krs
-        .iter()
-        .filter_map(|kr| key_result_progress(ix, kr, as_of).map(|p| (kr.weight.unwrap_or(1.0), p)))
-        .collect();
+    let mut parts: Vec<(f64, f64)> =
+        krs.iter().filter_map(|kr| key_result_progress(ix, kr, as_of).map(|p| (kr.weight.unwrap_or(1.0), p))).collect();
     for child in ix.children_of.get(id).map(Vec::as_slice).unwrap_or(&[]) {
         if let Some(p) = objective_progress(ix, &child.id, as_of, memo) {
             parts.push((child.weight.unwrap_or(1.0), p));
@@ -240,10 +233,8 @@ fn objective_forecast<'a>(
     }
     memo.insert(id, None);
     let krs = ix.key_results_of.get(id).map(Vec::as_slice).unwrap_or(&[]);
-    let mut parts: Vec<(f64, f64)> = krs
-        .iter()
-        .filter_map(|kr| kr_forecasts.get(kr.id.as_str()).copied().flatten().map(|p| (kr.weight.unwrap_or(1.0), p)))
-        .collect();
+    let mut parts: Vec<(f64, f64)> =
+        krs.iter().filter_map(|kr| kr_forecasts.get(kr.id.as_str()).copied().flatten().map(|p| (kr.weight.unwrap_or(1.0), p))).collect();
     for child in ix.children_of.get(id).map(Vec::as_slice).unwrap_or(&[]) {
         if let Some(p) = objective_forecast(ix, &child.id, kr_forecasts, memo) {
             parts.push((child.weight.unwrap_or(1.0), p));
@@ -349,9 +340,7 @@ pub fn okr_figures(data: &OkrData<'_>, as_of: NaiveDate) -> Vec<ObjectiveFigures
                 .collect();
             let lowest_confidence = lowest_confidence(&krs);
             let grade = match cycle {
-                Some(c) if c.end < as_of => {
-                    objective_progress(&ix, &o.id, c.end, progress_at.entry(c.end).or_default())
-                }
+                Some(c) if c.end < as_of => objective_progress(&ix, &o.id, c.end, progress_at.entry(c.end).or_default()),
                 _ => progress,
             }
             .map(grade_of);
@@ -456,7 +445,7 @@ mod tests {
         assert_eq!(f.key_results[1].progress, Some(1.0)); // 99.6 ≥ 99.5
         assert!(close(f.progress.unwrap(), 0.75));
         assert!(close(f.expected.unwrap(), 45.0 / 89.0)); // 0.5056, as in CLI.md
-        // The gap is negative (ahead of plan) but one key result's confidence is 0.4.
+                                                          // The gap is negative (ahead of plan) but one key result's confidence is 0.4.
         assert_eq!(f.health, Some(Health::AtRisk));
         assert_eq!(f.grade, Some(0.8)); // 0.75 rounds half up
     }

@@ -35,10 +35,8 @@ pub struct Allocation {
 /// Every conflict, each once, ordered by kind, then by id (then by the other id).
 pub fn conflicts(items: &[RoadmapItem], objectives: &[Objective], cycles: &[Cycle], milestones: &[Milestone]) -> Vec<Conflict> {
     let cycle_end: HashMap<&str, NaiveDate> = cycles.iter().map(|c| (c.id.as_str(), c.end)).collect();
-    let deadline: HashMap<&str, NaiveDate> = objectives
-        .iter()
-        .filter_map(|o| o.cycle.as_deref().and_then(|c| cycle_end.get(c)).map(|end| (o.id.as_str(), *end)))
-        .collect();
+    let deadline: HashMap<&str, NaiveDate> =
+        objectives.iter().filter_map(|o| o.cycle.as_deref().and_then(|c| cycle_end.get(c)).map(|end| (o.id.as_str(), *end))).collect();
     let item_end: HashMap<&str, NaiveDate> = items.iter().filter_map(|i| i.end.map(|e| (i.id.as_str(), e))).collect();
 
     let mut out = Vec::new();
@@ -210,7 +208,7 @@ mod tests {
         let items = [
             item("a", Feature, Planned, "2027-01-01", "2027-01-10", &[], &[]), // 10 days
             item("b", TechDebt, Planned, "2027-01-06", "2027-01-15", &[], &[]), // 10 days
-            item("c", Growth, Dropped, "2027-01-01", "2027-01-31", &[], &[]), // dropped: not counted
+            item("c", Growth, Dropped, "2027-01-01", "2027-01-31", &[], &[]),  // dropped: not counted
         ];
         let (from, to) = default_range(&items).unwrap();
         assert_eq!((from, to), (date("2027-01-01"), date("2027-01-15")));

@@ -27,8 +27,25 @@ pub struct SmartFinding {
 
 /// Words that promise a direction without saying how far.
 const VAGUE_WORDS: &[&str] = &[
-    "better", "improve", "improved", "improving", "optimize", "optimise", "optimized", "enhance", "enhanced",
-    "boost", "more", "great", "best", "world-class", "awesome", "good", "nicer", "faster", "easier",
+    "better",
+    "improve",
+    "improved",
+    "improving",
+    "optimize",
+    "optimise",
+    "optimized",
+    "enhance",
+    "enhanced",
+    "boost",
+    "more",
+    "great",
+    "best",
+    "world-class",
+    "awesome",
+    "good",
+    "nicer",
+    "faster",
+    "easier",
 ];
 
 /// True when the text leans on a vague word and carries no number.
@@ -37,9 +54,7 @@ pub fn is_vague(text: &str) -> Option<&'static str> {
         return None;
     }
     let lower = text.to_lowercase();
-    lower
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .find_map(|w| VAGUE_WORDS.iter().copied().find(|v| *v == w))
+    lower.split(|c: char| !c.is_alphanumeric() && c != '-').find_map(|w| VAGUE_WORDS.iter().copied().find(|v| *v == w))
 }
 
 /// Findings about an objective itself. An objective measured through aligned child
@@ -68,7 +83,8 @@ pub fn check_objective(o: &Objective, cycle: Option<&Cycle>, key_results: &[&Key
     if o.parent.is_none() && o.category.is_none() {
         out.push(finding(
             SmartCriterion::Relevant,
-            "It is not aligned: choose a parent objective or a category (strategy, execution, customer value, adoption, team growth).".into(),
+            "It is not aligned: choose a parent objective or a category (strategy, execution, customer value, adoption, team growth)."
+                .into(),
         ));
     }
     if cycle.is_none() {

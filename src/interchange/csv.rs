@@ -107,7 +107,8 @@ impl Workspace {
                 let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
                 let mut rows = Vec::new();
                 for o in &report.objectives {
-                    let health = o.health.map(|h| serde_json::to_value(h).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default());
+                    let health =
+                        o.health.map(|h| serde_json::to_value(h).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default());
                     let objective = vec![
                         opt(o.cycle.as_ref()),
                         o.id.clone(),
@@ -143,9 +144,24 @@ impl Workspace {
                 }
                 write_rows(
                     &[
-                        "cycle", "objective_id", "objective", "objective_progress", "expected", "health", "grade",
-                        "objective_forecast", "key_result_id", "key_result", "kind", "unit", "baseline", "target",
-                        "current", "progress", "confidence", "forecast_value",
+                        "cycle",
+                        "objective_id",
+                        "objective",
+                        "objective_progress",
+                        "expected",
+                        "health",
+                        "grade",
+                        "objective_forecast",
+                        "key_result_id",
+                        "key_result",
+                        "kind",
+                        "unit",
+                        "baseline",
+                        "target",
+                        "current",
+                        "progress",
+                        "confidence",
+                        "forecast_value",
                     ],
                     rows,
                 )
@@ -162,7 +178,11 @@ impl Workspace {
                             f.source.as_str().to_string(),
                             f.customer.clone().unwrap_or_default(),
                             f.text.clone(),
-                            f.themes.iter().map(|t| themes.get(t.as_str()).unwrap_or(&t.as_str()).to_string()).collect::<Vec<_>>().join("; "),
+                            f.themes
+                                .iter()
+                                .map(|t| themes.get(t.as_str()).unwrap_or(&t.as_str()).to_string())
+                                .collect::<Vec<_>>()
+                                .join("; "),
                             f.roadmap_items.join("; "),
                         ]
                     })
@@ -202,7 +222,10 @@ impl Workspace {
         self.with_tx(|tx| {
             let base: i64 = tx.query_row("SELECT COALESCE(MAX(position), -1) + 1 FROM lanes", [], |r| r.get(0))?;
             for (i, l) in p.new_lanes.iter().enumerate() {
-                tx.execute("INSERT INTO lanes (id, name, color, position) VALUES (?1, ?2, ?3, ?4)", params![l.id, l.name, l.color, base + i as i64])?;
+                tx.execute(
+                    "INSERT INTO lanes (id, name, color, position) VALUES (?1, ?2, ?3, ?4)",
+                    params![l.id, l.name, l.color, base + i as i64],
+                )?;
             }
             for r in &p.items {
                 tx.execute(
@@ -211,7 +234,10 @@ impl Workspace {
                     params![r.id, r.lane, r.title, r.start, r.end, r.kind, r.status, r.horizon, r.expected_impact, r.tradeoff],
                 )?;
                 for (pos, o) in r.objectives.iter().enumerate() {
-                    tx.execute("INSERT INTO roadmap_item_objectives (item, objective, position) VALUES (?1, ?2, ?3)", params![r.id, o, pos as i64])?;
+                    tx.execute(
+                        "INSERT INTO roadmap_item_objectives (item, objective, position) VALUES (?1, ?2, ?3)",
+                        params![r.id, o, pos as i64],
+                    )?;
                 }
             }
             for m in &p.measurements {
@@ -263,9 +289,8 @@ impl Table {
     }
 
     fn require(&self, field: &str, names: &[&str]) -> Result<(usize, String)> {
-        self.column(names).ok_or_else(|| {
-            Error::invalid("row 1", field, format!("The file has no {field} column (a header named {}).", names.join(", ")))
-        })
+        self.column(names)
+            .ok_or_else(|| Error::invalid("row 1", field, format!("The file has no {field} column (a header named {}).", names.join(", "))))
     }
 }
 
@@ -278,7 +303,9 @@ fn cell(row: &[String], col: Option<&(usize, String)>) -> Option<String> {
 /// spreadsheets (01/15/2027).
 fn parse_date(s: &str) -> Option<NaiveDate> {
     let first = s.split(['T', ' ']).next().unwrap_or(s);
-    for (text, fmt) in [(first, "%Y-%m-%d"), (first, "%d/%b/%y"), (first, "%d/%b/%Y"), (first, "%m/%d/%Y"), (s, "%d %b %Y"), (s, "%b %d, %Y")] {
+    for (text, fmt) in
+        [(first, "%Y-%m-%d"), (first, "%d/%b/%y"), (first, "%d/%b/%Y"), (first, "%m/%d/%Y"), (s, "%d %b %Y"), (s, "%b %d, %Y")]
+    {
         if let Ok(d) = NaiveDate::parse_from_str(text, fmt) {
             return Some(d);
         }
@@ -290,7 +317,9 @@ fn status_of(s: &str) -> Option<ItemStatus> {
     let s = s.trim().to_lowercase().replace(['_', '-'], " ");
     Some(match s.as_str() {
         "idea" | "ideas" | "proposed" | "under consideration" | "parking lot" | "candidate" => ItemStatus::Idea,
-        "planned" | "to do" | "todo" | "open" | "backlog" | "new" | "selected for development" | "ready" | "committed" => ItemStatus::Planned,
+        "planned" | "to do" | "todo" | "open" | "backlog" | "new" | "selected for development" | "ready" | "committed" => {
+            ItemStatus::Planned
+        }
         "in progress" | "doing" | "in review" | "in development" | "started" | "active" | "in flight" => ItemStatus::InProgress,
         "done" | "closed" | "resolved" | "complete" | "completed" | "shipped" | "released" => ItemStatus::Done,
         "dropped" | "won't do" | "wont do" | "cancelled" | "canceled" | "rejected" | "abandoned" => ItemStatus::Dropped,

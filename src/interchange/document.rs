@@ -106,9 +106,7 @@ pub fn parse_document(text: &str) -> Result<Document> {
                 field: Some("version".into()),
             })
         }
-        _ => {
-            return Err(Error::invalid("document", "version", format!("\"version\" must be {FORMAT_VERSION}.")))
-        }
+        _ => return Err(Error::invalid("document", "version", format!("\"version\" must be {FORMAT_VERSION}."))),
     }
     serde_path_to_error::deserialize::<_, Document>(&value).map_err(|e| shape_error(&value, e))
 }
@@ -130,11 +128,7 @@ fn not_json(text: &str, e: serde_json::Error) -> Error {
             if at.path().iter().next().is_some() {
                 let doc = without_number_at(text, e.line(), e.column()).unwrap_or(Value::Null);
                 let mut err = shape_error(&doc, at);
-                err.message = format!(
-                    "The number at line {}, column {} is too large: numbers must be finite.",
-                    e.line(),
-                    e.column()
-                );
+                err.message = format!("The number at line {}, column {} is too large: numbers must be finite.", e.line(), e.column());
                 return err;
             }
         }

@@ -154,13 +154,11 @@ pub fn validate(doc: &Document) -> Result<()> {
     }
 
     // A decision may link to a record of any kind.
-    let any: HashSet<&str> = [
-        &cycles, &objectives, &key_results, &kpis, &milestones, &lanes, &items, &baselines, &themes, &feedback,
-        &experiments, &decisions,
-    ]
-    .into_iter()
-    .flat_map(|s| s.iter().copied())
-    .collect();
+    let any: HashSet<&str> =
+        [&cycles, &objectives, &key_results, &kpis, &milestones, &lanes, &items, &baselines, &themes, &feedback, &experiments, &decisions]
+            .into_iter()
+            .flat_map(|s| s.iter().copied())
+            .collect();
     for d in &doc.decisions {
         let rec = named("decision", &d.id);
         not_blank(&rec, "title", &d.title)?;
@@ -188,9 +186,7 @@ pub(crate) fn item_rules(r: &RoadmapItem, lanes: &HashSet<&str>, objectives: &Ha
     not_blank(&rec, "title", &r.title)?;
     reference(&rec, "lane", Some(&r.lane), lanes, "lane")?;
     match (r.start, r.end) {
-        (Some(s), Some(e)) if e < s => {
-            return Err(Error::invalid(rec, "end", format!("The item ends ({e}) before it starts ({s}).")))
-        }
+        (Some(s), Some(e)) if e < s => return Err(Error::invalid(rec, "end", format!("The item ends ({e}) before it starts ({s})."))),
         (Some(_), None) => return Err(Error::invalid(rec, "end", "The item has a start but no end.")),
         (None, Some(_)) => return Err(Error::invalid(rec, "start", "The item has an end but no start.")),
         _ => {}
@@ -238,7 +234,11 @@ fn ids<'a>(kind: &str, all: impl Iterator<Item = &'a str>) -> Result<HashSet<&'a
             return Err(Error::invalid(format!("{kind} \"{id}\""), "id", format!("Every {kind} needs a non-empty id.")));
         }
         if !seen.insert(id) {
-            return Err(Error::invalid(named(kind, id), "id", format!("Two records of kind {kind} have the id \"{id}\"; ids must be unique.")));
+            return Err(Error::invalid(
+                named(kind, id),
+                "id",
+                format!("Two records of kind {kind} have the id \"{id}\"; ids must be unique."),
+            ));
         }
     }
     Ok(seen)

@@ -25,7 +25,11 @@ fn luminance(colour: &str) -> Option<f64> {
     let [r, g, b, _] = rgba(colour).filter(|_| colour.len() <= 7)?;
     let channel = |c: u8| {
         let v = c as f64 / 255.0;
-        if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
     };
     Some(0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b))
 }
@@ -37,7 +41,11 @@ pub fn text_colour(background: &str) -> &'static str {
     let dark_l = 0.0137; // luminance of #1b1f24
     let with_white = 1.05 / (l + 0.05);
     let with_dark = (l + 0.05) / (dark_l + 0.05);
-    if with_white >= with_dark { "#ffffff" } else { DARK }
+    if with_white >= with_dark {
+        "#ffffff"
+    } else {
+        DARK
+    }
 }
 
 #[cfg(test)]

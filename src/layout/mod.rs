@@ -200,12 +200,8 @@ pub fn layout(input: &LayoutInput<'_>, req: &LayoutRequest) -> RoadmapGeometry {
         }
     }
 
-    let shown_lanes: Vec<(usize, &Lane)> = input
-        .lanes
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| req.lanes.as_ref().is_none_or(|ids| ids.contains(&l.id)))
-        .collect();
+    let shown_lanes: Vec<(usize, &Lane)> =
+        input.lanes.iter().enumerate().filter(|(_, l)| req.lanes.as_ref().is_none_or(|ids| ids.contains(&l.id))).collect();
     let mut items_by_lane: HashMap<&str, Vec<&RoadmapItem>> = HashMap::new();
     for item in input.items.iter().filter(|i| passes(i, req)) {
         items_by_lane.entry(item.lane.as_str()).or_default().push(item);
@@ -220,8 +216,7 @@ pub fn layout(input: &LayoutInput<'_>, req: &LayoutRequest) -> RoadmapGeometry {
         let colour = lane.color.clone().unwrap_or_else(|| default_lane_colour(index).to_string());
         let text = text_colour(&colour).to_string();
         let items = items_by_lane.get(lane.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-        let dated: Vec<(&RoadmapItem, NaiveDate, NaiveDate)> =
-            items.iter().filter_map(|i| Some((*i, i.start?, i.end?))).collect();
+        let dated: Vec<(&RoadmapItem, NaiveDate, NaiveDate)> = items.iter().filter_map(|i| Some((*i, i.start?, i.end?))).collect();
         // Packing uses every dated item of the lane, so rows do not jump while panning.
         let spans: Vec<(NaiveDate, NaiveDate, &str)> = dated.iter().map(|(i, s, e)| (*s, *e, i.id.as_str())).collect();
         let (rows, row_count) = pack_rows(&spans);

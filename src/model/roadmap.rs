@@ -164,31 +164,70 @@ pub enum RoadmapEdit {
         days: i64,
     },
     /// Set an item's dates (both or neither).
-    SetItemDates { item: String, start: Option<NaiveDate>, end: Option<NaiveDate> },
+    SetItemDates {
+        item: String,
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+    },
     /// Put lanes in this order (every lane once).
-    ReorderLanes { order: Vec<String> },
-    LinkObjective { item: String, objective: String },
-    UnlinkObjective { item: String, objective: String },
+    ReorderLanes {
+        order: Vec<String>,
+    },
+    LinkObjective {
+        item: String,
+        objective: String,
+    },
+    UnlinkObjective {
+        item: String,
+        objective: String,
+    },
     /// `item` depends on `depends_on`; a cycle is refused.
-    AddDependency { item: String, depends_on: String },
-    RemoveDependency { item: String, depends_on: String },
-    SetHorizon { item: String, horizon: Option<Horizon> },
+    AddDependency {
+        item: String,
+        depends_on: String,
+    },
+    RemoveDependency {
+        item: String,
+        depends_on: String,
+    },
+    SetHorizon {
+        item: String,
+        horizon: Option<Horizon>,
+    },
     /// Create an item; an empty id gets a generated one.
-    CreateItem { item: RoadmapItem },
+    CreateItem {
+        item: RoadmapItem,
+    },
     /// Replace an item's fields (the side panel's edit).
-    UpdateItem { item: RoadmapItem },
-    DeleteItem { item: String },
+    UpdateItem {
+        item: RoadmapItem,
+    },
+    DeleteItem {
+        item: String,
+    },
     /// Bring back a deleted item with everything that pointed at it (undo of a delete).
-    RestoreItem { snapshot: ItemSnapshot },
+    RestoreItem {
+        snapshot: ItemSnapshot,
+    },
     /// Create a lane at `position` (end of the list when absent); an empty id gets a generated one.
-    CreateLane { lane: Lane, position: Option<u32> },
-    UpdateLane { lane: Lane },
+    CreateLane {
+        lane: Lane,
+        position: Option<u32>,
+    },
+    UpdateLane {
+        lane: Lane,
+    },
     /// Delete an empty lane.
-    DeleteLane { lane: String },
+    DeleteLane {
+        lane: String,
+    },
     /// Set an item's prioritization fields (the backlog and the matrices): RICE, ICE,
     /// MoSCoW, urgent and important. A move between Eisenhower quadrants is this edit
     /// with other `urgent`/`important` values.
-    SetScores { item: String, scores: ItemScores },
+    SetScores {
+        item: String,
+        scores: ItemScores,
+    },
 }
 
 /// An item's prioritization fields, as one value (RICE and ICE are whole or absent).
@@ -205,13 +244,7 @@ pub struct ItemScores {
 
 impl ItemScores {
     pub fn of(item: &RoadmapItem) -> ItemScores {
-        ItemScores {
-            rice: item.rice.clone(),
-            ice: item.ice.clone(),
-            moscow: item.moscow,
-            urgent: item.urgent,
-            important: item.important,
-        }
+        ItemScores { rice: item.rice.clone(), ice: item.ice.clone(), moscow: item.moscow, urgent: item.urgent, important: item.important }
     }
 }
 

@@ -125,11 +125,7 @@ impl Workspace {
             return Err(Error::invalid(OPTIONS, "scale", format!("The scale is {}; choose 1, 2 or 3.", options.scale)));
         }
         if options.to < options.from {
-            return Err(Error::invalid(
-                OPTIONS,
-                "to",
-                format!("The range ends ({}) before it starts ({}).", options.to, options.from),
-            ));
+            return Err(Error::invalid(OPTIONS, "to", format!("The range ends ({}) before it starts ({}).", options.to, options.from)));
         }
         if let Some(ids) = &options.lanes {
             let doc = self.export_document()?;

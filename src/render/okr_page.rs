@@ -143,8 +143,16 @@ pub fn okr_one_pager_svg(view: &OkrView, product: &str, generated_on: Option<chr
 
     // A one-line key to the progress bar and the confidence dots.
     let fy = footer_y + 14.0;
-    let _ = write!(out, r#"<rect x="{}" y="{}" width="28" height="6" rx="3" fill="{BORDER}"/><rect x="{}" y="{}" width="16" height="6" rx="3" fill="{MUTED}"/><rect x="{}" y="{}" width="2" height="12" fill="{TEXT}"/>"#,
-        n(MARGIN), n(fy - 7.0), n(MARGIN), n(fy - 7.0), n(MARGIN + 20.0), n(fy - 10.0));
+    let _ = write!(
+        out,
+        r#"<rect x="{}" y="{}" width="28" height="6" rx="3" fill="{BORDER}"/><rect x="{}" y="{}" width="16" height="6" rx="3" fill="{MUTED}"/><rect x="{}" y="{}" width="2" height="12" fill="{TEXT}"/>"#,
+        n(MARGIN),
+        n(fy - 7.0),
+        n(MARGIN),
+        n(fy - 7.0),
+        n(MARGIN + 20.0),
+        n(fy - 10.0)
+    );
     let key = "Progress, with a tick where it is expected to be by now (the share of the cycle elapsed) · Confidence: the team's latest, in fifths · Grade: progress to one decimal";
     text_el(&mut out, MARGIN + 36.0, fy, 11.0, Weight::Regular, MUTED, "start", &escape(&fit(key, room - 36.0, 11.0, Weight::Regular)));
     out.push_str("</svg>");
@@ -180,12 +188,30 @@ fn objective_card(out: &mut String, card: &ObjectiveCard, text: &CardText, child
     let (ix, iy) = (chip_x + 12.0, y + PAD + 8.0);
     match f.health {
         Some(Health::Achieved) => {
-            let _ = write!(out, r#"<path d="M{} {}L{} {}L{} {}" fill="none" stroke="{colour}" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>"#,
-                n(ix - 4.0), n(iy), n(ix - 1.0), n(iy + 3.0), n(ix + 4.0), n(iy - 3.0));
+            let _ = write!(
+                out,
+                r#"<path d="M{} {}L{} {}L{} {}" fill="none" stroke="{colour}" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>"#,
+                n(ix - 4.0),
+                n(iy),
+                n(ix - 1.0),
+                n(iy + 3.0),
+                n(ix + 4.0),
+                n(iy - 3.0)
+            );
         }
         Some(Health::Missed) => {
-            let _ = write!(out, r#"<path d="M{} {}L{} {}M{} {}L{} {}" stroke="{colour}" stroke-width="1.8" stroke-linecap="round"/>"#,
-                n(ix - 3.5), n(iy - 3.5), n(ix + 3.5), n(iy + 3.5), n(ix + 3.5), n(iy - 3.5), n(ix - 3.5), n(iy + 3.5));
+            let _ = write!(
+                out,
+                r#"<path d="M{} {}L{} {}M{} {}L{} {}" stroke="{colour}" stroke-width="1.8" stroke-linecap="round"/>"#,
+                n(ix - 3.5),
+                n(iy - 3.5),
+                n(ix + 3.5),
+                n(iy + 3.5),
+                n(ix + 3.5),
+                n(iy - 3.5),
+                n(ix - 3.5),
+                n(iy + 3.5)
+            );
         }
         _ => {
             let _ = write!(out, r#"<circle cx="{}" cy="{}" r="4" fill="{colour}"/>"#, n(ix), n(iy));
@@ -251,7 +277,13 @@ fn objective_card(out: &mut String, card: &ObjectiveCard, text: &CardText, child
         // Small progress bar before the title.
         let _ = write!(out, r#"<rect x="{}" y="{}" width="28" height="4" rx="2" fill="{BORDER}"/>"#, n(left), n(cy - 2.0));
         if let Some(p) = figs.progress.filter(|p| *p > 0.0) {
-            let _ = write!(out, r#"<rect x="{}" y="{}" width="{}" height="4" rx="2" fill="{ACCENT}"/>"#, n(left), n(cy - 2.0), n((p.min(1.0) * 28.0).max(4.0)));
+            let _ = write!(
+                out,
+                r#"<rect x="{}" y="{}" width="{}" height="4" rx="2" fill="{ACCENT}"/>"#,
+                n(left),
+                n(cy - 2.0),
+                n((p.min(1.0) * 28.0).max(4.0))
+            );
         }
         for (i, line) in lines.iter().enumerate() {
             text_el(out, left + 36.0, cy + 4.5 + 17.0 * i as f64, 13.0, Weight::Regular, TEXT, "start", &escape(line));

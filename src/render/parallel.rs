@@ -31,7 +31,8 @@ pub(super) fn in_order<T: Send>(
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(sender) = senders.get(i) else { break };
                 // A panic stays in this job (a scope would re-raise it).
-                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(i))).unwrap_or_else(|_| Err(Error::internal(failed)));
+                let result =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(i))).unwrap_or_else(|_| Err(Error::internal(failed)));
                 // A closed channel means the sink gave up: stop.
                 if sender.send(result).is_err() {
                     break;

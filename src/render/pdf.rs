@@ -39,10 +39,15 @@ pub fn pdf(svgs: &[String]) -> Result<Vec<u8>> {
     let jobs: Vec<(usize, Cow<str>)> =
         svgs.iter().enumerate().flat_map(|(page, svg)| layers(svg, per_page).into_iter().map(move |layer| (page, layer))).collect();
     let mut converted = Vec::with_capacity(jobs.len());
-    parallel::in_order(jobs.len(), "PDF conversion failed.", |i| convert(&jobs[i].1), |c| {
-        converted.push(c);
-        Ok(())
-    })?;
+    parallel::in_order(
+        jobs.len(),
+        "PDF conversion failed.",
+        |i| convert(&jobs[i].1),
+        |c| {
+            converted.push(c);
+            Ok(())
+        },
+    )?;
 
     let mut alloc = Ref::new(1);
     let catalog = alloc.bump();
@@ -148,7 +153,10 @@ mod tests {
         let parts = layers(svg, 2);
         assert_eq!(parts.len(), 2);
         for part in &parts {
-            assert!(part.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">"#) && part.ends_with("</svg>"), "{part}");
+            assert!(
+                part.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">"#) && part.ends_with("</svg>"),
+                "{part}"
+            );
             roxmltree::Document::parse(part).unwrap();
         }
         let inner = |s: &str| s[s.find('>').unwrap() + 1..s.len() - "</svg>".len()].to_string();

@@ -102,7 +102,9 @@ impl Picture {
                 Some(run) => {
                     in_rows(pixmap, 0..run.rows.start, |part, shift| resvg::render_node(node, at.post_translate(0.0, -shift), part));
                     run.fill(pixmap);
-                    in_rows(pixmap, run.rows.end..pixmap.height(), |part, shift| resvg::render_node(node, at.post_translate(0.0, -shift), part));
+                    in_rows(pixmap, run.rows.end..pixmap.height(), |part, shift| {
+                        resvg::render_node(node, at.post_translate(0.0, -shift), part)
+                    });
                 }
                 None => {
                     resvg::render_node(node, at, pixmap);

@@ -64,8 +64,7 @@ pub struct Frame {
 
 /// The frame of a picture showing `[x0, x1)` of the geometry's timeline.
 fn frame_for(geometry: &RoadmapGeometry, options: &PictureOptions, timeline_width: f64) -> Frame {
-    let title_height =
-        OVERLINE_LINE + TITLE_LINE + if options.subtitle.is_some() { SUBTITLE_LINE } else { 0.0 } + META_LINE + TITLE_GAP;
+    let title_height = OVERLINE_LINE + TITLE_LINE + if options.subtitle.is_some() { SUBTITLE_LINE } else { 0.0 } + META_LINE + TITLE_GAP;
     let width = 2.0 * MARGIN + LANE_HEADER_WIDTH + timeline_width;
     let legend_height = if options.legend { legend(geometry, width - 2.0 * MARGIN).height } else { 0.0 };
     let axis_y = MARGIN + title_height;
@@ -122,11 +121,7 @@ fn split(geometry: &RoadmapGeometry, room: f64) -> Vec<(f64, f64)> {
     let mut start = 0.0;
     while start < geometry.width - 0.5 {
         let limit = start + room;
-        let end = cuts
-            .iter()
-            .copied()
-            .rfind(|c| *c > start + 0.5 && *c <= limit + 0.5)
-            .unwrap_or(limit.min(geometry.width));
+        let end = cuts.iter().copied().rfind(|c| *c > start + 0.5 && *c <= limit + 0.5).unwrap_or(limit.min(geometry.width));
         slices.push((start, end));
         start = end;
     }
@@ -240,8 +235,6 @@ fn draw(
     let plot_w = s1 - s0;
     let plot_bottom = f.plot_y + geometry.height;
 
-
-
     // Lane stripes and separators across the header column and the timeline.
     for (i, lane) in geometry.lanes.iter().enumerate() {
         if i % 2 == 1 {
@@ -272,10 +265,22 @@ fn draw(
     }
     // Thin lines at period boundaries: light for the lower row, stronger for the upper.
     for t in geometry.axis_bottom.iter().filter(|t| t.x > s0 && t.x < s1) {
-        let _ = write!(out, r#"<rect x="{}" y="{}" width="1" height="{}" fill="{BORDER}" {CRISP}/>"#, n(px(t.x)), n(f.axis_y + AXIS_ROW), n(plot_bottom - f.axis_y - AXIS_ROW));
+        let _ = write!(
+            out,
+            r#"<rect x="{}" y="{}" width="1" height="{}" fill="{BORDER}" {CRISP}/>"#,
+            n(px(t.x)),
+            n(f.axis_y + AXIS_ROW),
+            n(plot_bottom - f.axis_y - AXIS_ROW)
+        );
     }
     for t in geometry.axis_top.iter().filter(|t| t.x > s0 && t.x < s1) {
-        let _ = write!(out, r#"<rect x="{}" y="{}" width="1" height="{}" fill="{STRONG_BORDER}" {CRISP}/>"#, n(px(t.x)), n(f.axis_y), n(plot_bottom - f.axis_y));
+        let _ = write!(
+            out,
+            r#"<rect x="{}" y="{}" width="1" height="{}" fill="{STRONG_BORDER}" {CRISP}/>"#,
+            n(px(t.x)),
+            n(f.axis_y),
+            n(plot_bottom - f.axis_y)
+        );
     }
     for ghost in geometry.ghosts.iter().filter(|g| g.x + g.width > s0 && g.x < s1) {
         let _ = write!(
@@ -302,7 +307,16 @@ fn draw(
             escape(&arrow.to)
         );
         if let Some(&(x, y)) = pts.last() {
-            let _ = write!(out, r#"<path d="M{} {}L{} {}L{} {}Z" fill="{colour}"/>"#, n(x), n(y), n(x - 5.0), n(y - 3.5), n(x - 5.0), n(y + 3.5));
+            let _ = write!(
+                out,
+                r#"<path d="M{} {}L{} {}L{} {}Z" fill="{colour}"/>"#,
+                n(x),
+                n(y),
+                n(x - 5.0),
+                n(y - 3.5),
+                n(x - 5.0),
+                n(y + 3.5)
+            );
         }
     }
     // Bars over the arrows, so lines never cross a title; arrowheads end at a bar's start.
@@ -325,7 +339,14 @@ fn draw(
     );
     for (i, lane) in geometry.lanes.iter().enumerate().filter(|(i, _)| i % 2 == 1) {
         let _ = i;
-        let _ = write!(out, r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{STRIPE}" {CRISP}/>"#, n(MARGIN), n(py(lane.y)), n(LANE_HEADER_WIDTH), n(lane.height));
+        let _ = write!(
+            out,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{STRIPE}" {CRISP}/>"#,
+            n(MARGIN),
+            n(py(lane.y)),
+            n(LANE_HEADER_WIDTH),
+            n(lane.height)
+        );
     }
     for lane in &geometry.lanes {
         let _ = write!(
@@ -371,7 +392,14 @@ fn draw(
     out
 }
 
-fn title_block(out: &mut String, geometry: &RoadmapGeometry, options: &PictureOptions, product: &str, f: &Frame, page: Option<(usize, usize)>) {
+fn title_block(
+    out: &mut String,
+    geometry: &RoadmapGeometry,
+    options: &PictureOptions,
+    product: &str,
+    f: &Frame,
+    page: Option<(usize, usize)>,
+) {
     let room = f.width - 2.0 * MARGIN;
     let custom_title = options.title.as_deref().map(str::trim).filter(|t| !t.is_empty() && *t != product.trim());
     let (overline, title) = match custom_title {
@@ -732,7 +760,9 @@ fn legend(geometry: &RoadmapGeometry, room: f64) -> Legend {
         let mut x = 0.0;
         for (swatch, label) in group {
             let label = fit(&label, (room - swatch_width(&swatch) - 6.0).max(0.0), 12.0, label_weight(&swatch));
-            let w = swatch_width(&swatch) + if matches!(swatch, Swatch::Heading) { 0.0 } else { 6.0 } + text_width(&label, 12.0, label_weight(&swatch));
+            let w = swatch_width(&swatch)
+                + if matches!(swatch, Swatch::Heading) { 0.0 } else { 6.0 }
+                + text_width(&label, 12.0, label_weight(&swatch));
             if x > 0.0 && x + w > room {
                 row += 1;
                 x = 0.0;
@@ -779,7 +809,18 @@ fn draw_legend(out: &mut String, l: &Legend, left: f64, top: f64) {
             }
             Swatch::Milestone => {
                 let cx = x + 8.0;
-                let _ = write!(out, r#"<path d="M{} {}L{} {}L{} {}L{} {}Z" fill="{TEXT}"/>"#, n(cx), n(cy - 7.0), n(cx + 7.0), n(cy), n(cx), n(cy + 7.0), n(cx - 7.0), n(cy));
+                let _ = write!(
+                    out,
+                    r#"<path d="M{} {}L{} {}L{} {}L{} {}Z" fill="{TEXT}"/>"#,
+                    n(cx),
+                    n(cy - 7.0),
+                    n(cx + 7.0),
+                    n(cy),
+                    n(cx),
+                    n(cy + 7.0),
+                    n(cx - 7.0),
+                    n(cy)
+                );
             }
             Swatch::Dependency { violated } => {
                 let colour = if *violated { DANGER } else { ARROW };

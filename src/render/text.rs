@@ -72,10 +72,7 @@ pub fn text_width(text: &str, size: f64, weight: Weight) -> f64 {
     let m = metrics(weight);
     let face = &m.face;
     let space = face.glyph_index(' ').and_then(|g| face.glyph_hor_advance(g)).unwrap_or(0) as f64;
-    let units: f64 = text
-        .chars()
-        .map(|c| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or(space, |a| a as f64))
-        .sum();
+    let units: f64 = text.chars().map(|c| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or(space, |a| a as f64)).sum();
     units * size / m.units_per_em
 }
 

@@ -335,9 +335,10 @@ impl Shaper {
         buffer.push_str(&text.content);
         buffer.set_direction(rustybuzz::Direction::LeftToRight);
         buffer.guess_segment_properties();
-        let plan = self.plans.entry((text.weight, buffer.script())).or_insert_with(|| {
-            rustybuzz::ShapePlan::new(face, rustybuzz::Direction::LeftToRight, Some(buffer.script()), None, &[])
-        });
+        let plan = self
+            .plans
+            .entry((text.weight, buffer.script()))
+            .or_insert_with(|| rustybuzz::ShapePlan::new(face, rustybuzz::Direction::LeftToRight, Some(buffer.script()), None, &[]));
         let shaped = rustybuzz::shape_with_plan(face, plan, buffer);
 
         let units = text.size / face.units_per_em() as f32;
@@ -357,14 +358,13 @@ impl Shaper {
             pen += position.x_advance as f32 * units;
             let quarters = (x * SUBPIXELS).round();
             let (origin, subpixel) = ((quarters / SUBPIXELS).floor() as i32, quarters.rem_euclid(SUBPIXELS) as u8);
-            let key = GlyphKey { weight: text.weight, glyph: info.glyph_id as u16, size: size.to_bits(), subpixel, stroke: 0, join: Join::Miter };
+            let key =
+                GlyphKey { weight: text.weight, glyph: info.glyph_id as u16, size: size.to_bits(), subpixel, stroke: 0, join: Join::Miter };
             fill.push(PlacedGlyph { key, x: origin, y });
         }
         let halo = text.halo.iter().flat_map(|halo| {
-            fill.iter().map(move |g| PlacedGlyph {
-                key: GlyphKey { stroke: (halo.width * scale).to_bits(), join: halo.join, ..g.key },
-                ..*g
-            })
+            fill.iter()
+                .map(move |g| PlacedGlyph { key: GlyphKey { stroke: (halo.width * scale).to_bits(), join: halo.join, ..g.key }, ..*g })
         });
         let mut glyphs: Vec<PlacedGlyph> = halo.collect();
         glyphs.extend(fill);
@@ -458,7 +458,9 @@ mod tests {
     use resvg::usvg;
 
     fn page(body: &str) -> String {
-        format!(r##"<svg xmlns="http://www.w3.org/2000/svg" width="320" height="120" viewBox="0 0 320 120" font-family="Inter"><rect width="320" height="120" fill="white"/>{body}</svg>"##)
+        format!(
+            r##"<svg xmlns="http://www.w3.org/2000/svg" width="320" height="120" viewBox="0 0 320 120" font-family="Inter"><rect width="320" height="120" fill="white"/>{body}</svg>"##
+        )
     }
 
     /// The page drawn by resvg alone, every text laid out by usvg.
@@ -493,7 +495,10 @@ mod tests {
         let (out, texts) = extract(&svg);
         let contents: Vec<&str> = texts.iter().map(|t| t.content.as_str()).collect();
         assert_eq!(contents, ["Plain & simple", "Halo"]);
-        assert!(out.contains(r##"<g id="lodestar-text-0"/>"##) && out.contains(r##"<g data-item-id="a"><g id="lodestar-text-1"/></g>"##), "{out}");
+        assert!(
+            out.contains(r##"<g id="lodestar-text-0"/>"##) && out.contains(r##"<g data-item-id="a"><g id="lodestar-text-1"/></g>"##),
+            "{out}"
+        );
         for kept in ["Decorated", "Stroke over the fill", "שלום", "span", "Faded"] {
             assert!(out.contains(kept), "{kept} should stay in the SVG");
         }

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use resvg::tiny_skia::{Paint, PathSegment, Point, PixmapMut, Rect, Transform};
+use resvg::tiny_skia::{Paint, PathSegment, PixmapMut, Point, Rect, Transform};
 use resvg::usvg;
 
 /// Shorter runs are left to tiny-skia: the saving would not pay for the splitting.
@@ -73,11 +73,8 @@ impl VerticalRun {
             spans.push((top, bottom, vertical));
         }
 
-        let (index, &(top, bottom, x)) = spans
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.2.is_some())
-            .max_by(|a, b| (a.1 .1 - a.1 .0).total_cmp(&(b.1 .1 - b.1 .0)))?;
+        let (index, &(top, bottom, x)) =
+            spans.iter().enumerate().filter(|(_, s)| s.2.is_some()).max_by(|a, b| (a.1 .1 - a.1 .0).total_cmp(&(b.1 .1 - b.1 .0)))?;
         let x = x?;
         let (first, last) = ((top + reach).ceil(), (bottom - reach).floor());
         if last - first < MIN_ROWS {

@@ -175,9 +175,8 @@ impl Workspace {
         if inspect(backup)?.schema_version == 0 {
             return Err(Error::new(ErrorCode::NotAWorkspace, format!("{} holds no workspace yet; pick another backup.", backup.display())));
         }
-        let source = open_read_only(backup).map_err(|e| {
-            Error::new(ErrorCode::Io, format!("Cannot read the backup {}: {}", backup.display(), Error::from(e).message))
-        })?;
+        let source = open_read_only(backup)
+            .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read the backup {}: {}", backup.display(), Error::from(e).message)))?;
         let saved = self.back_up(BackupKind::PreRestore, now)?;
         {
             // All pages in one step: the destination is written in a single transaction.

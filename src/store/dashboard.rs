@@ -21,30 +21,17 @@ impl Workspace {
     pub fn dashboard(&self, as_of: NaiveDate) -> Result<DashboardView> {
         let doc = self.export_document()?;
         // The cycle shown: the one containing `as_of`, else the latest (as in the OKRs view).
-        let cycle = doc
-            .cycles
-            .iter()
-            .find(|c| c.start <= as_of && as_of <= c.end)
-            .or_else(|| doc.cycles.iter().max_by_key(|c| c.end));
+        let cycle = doc.cycles.iter().find(|c| c.start <= as_of && as_of <= c.end).or_else(|| doc.cycles.iter().max_by_key(|c| c.end));
         let figures = okr_figures(&okr_data(&doc), as_of);
-        let in_cycle: Vec<(&Objective, _)> = doc
-            .objectives
-            .iter()
-            .zip(figures)
-            .filter(|(o, _)| o.cycle.as_deref() == cycle.map(|c| c.id.as_str()))
-            .collect();
+        let in_cycle: Vec<(&Objective, _)> =
+            doc.objectives.iter().zip(figures).filter(|(o, _)| o.cycle.as_deref() == cycle.map(|c| c.id.as_str())).collect();
 
-        let all = [
-            Health::NotStarted,
-            Health::OnTrack,
-            Health::AtRisk,
-            Health::OffTrack,
-            Health::Achieved,
-            Health::Missed,
-            Health::Dropped,
-        ];
-        let health_counts =
-            all.iter().map(|h| HealthCount { health: *h, count: in_cycle.iter().filter(|(_, f)| f.health == Some(*h)).count() as u32 }).collect();
+        let all =
+            [Health::NotStarted, Health::OnTrack, Health::AtRisk, Health::OffTrack, Health::Achieved, Health::Missed, Health::Dropped];
+        let health_counts = all
+            .iter()
+            .map(|h| HealthCount { health: *h, count: in_cycle.iter().filter(|(_, f)| f.health == Some(*h)).count() as u32 })
+            .collect();
 
         let titles: HashMap<&str, &str> = doc.key_results.iter().map(|k| (k.id.as_str(), k.title.as_str())).collect();
         let mut at_risk = Vec::new();

@@ -70,9 +70,7 @@ impl Workspace {
         let mut cards: Vec<DecisionCard> = doc
             .decisions
             .iter()
-            .filter(|d| {
-                q.as_deref().is_none_or(|q| d.title.to_lowercase().contains(q) || hit(&d.rationale, q) || hit(&d.alternatives, q))
-            })
+            .filter(|d| q.as_deref().is_none_or(|q| d.title.to_lowercase().contains(q) || hit(&d.rationale, q) || hit(&d.alternatives, q)))
             .map(|d| -> Result<DecisionCard> {
                 let links = d.links.iter().map(|l| self.record_ref(l)).collect::<Result<Vec<_>>>()?;
                 Ok(DecisionCard { decision: d.clone(), links })

@@ -41,12 +41,10 @@ impl Workspace {
     /// each group present, possibly empty), in the order created within a group.
     pub fn experiments_view(&self) -> Result<ExperimentsView> {
         let doc = self.export_document()?;
-        let title_of_objective = |id: &Option<String>| {
-            id.as_ref().and_then(|id| doc.objectives.iter().find(|o| &o.id == id)).map(|o| o.title.clone())
-        };
-        let title_of_item = |id: &Option<String>| {
-            id.as_ref().and_then(|id| doc.roadmap_items.iter().find(|i| &i.id == id)).map(|i| i.title.clone())
-        };
+        let title_of_objective =
+            |id: &Option<String>| id.as_ref().and_then(|id| doc.objectives.iter().find(|o| &o.id == id)).map(|o| o.title.clone());
+        let title_of_item =
+            |id: &Option<String>| id.as_ref().and_then(|id| doc.roadmap_items.iter().find(|i| &i.id == id)).map(|i| i.title.clone());
         let groups = ExperimentStatus::ALL
             .iter()
             .map(|status| ExperimentGroup {

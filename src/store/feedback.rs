@@ -208,11 +208,8 @@ impl Workspace {
 
     /// The feedback behind a roadmap item, newest first.
     pub fn item_feedback(&self, item: &str) -> Result<Vec<FeedbackEntry>> {
-        let exists: bool = self
-            .conn
-            .query_row("SELECT 1 FROM roadmap_items WHERE id = ?1", [item], |_| Ok(true))
-            .optional()?
-            .unwrap_or(false);
+        let exists: bool =
+            self.conn.query_row("SELECT 1 FROM roadmap_items WHERE id = ?1", [item], |_| Ok(true)).optional()?.unwrap_or(false);
         if !exists {
             return Err(not_found("roadmap item", item));
         }
@@ -228,7 +225,11 @@ pub(super) fn entry(f: &Feedback, themes: &HashMap<&str, &str>, items: &HashMap<
         customer: f.customer.clone(),
         text: f.text.clone(),
         themes: f.themes.iter().map(|t| ThemeRef { id: t.clone(), name: themes.get(t.as_str()).unwrap_or(&"").to_string() }).collect(),
-        roadmap_items: f.roadmap_items.iter().map(|i| ItemRef { id: i.clone(), title: items.get(i.as_str()).unwrap_or(&"").to_string() }).collect(),
+        roadmap_items: f
+            .roadmap_items
+            .iter()
+            .map(|i| ItemRef { id: i.clone(), title: items.get(i.as_str()).unwrap_or(&"").to_string() })
+            .collect(),
     }
 }
 

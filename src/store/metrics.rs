@@ -163,9 +163,7 @@ impl Workspace {
 
     /// Measurements (of one KPI or all) with their ids, by date then as recorded.
     fn measurement_points(&self, kpi: Option<&str>) -> Result<Vec<(String, MeasurementPoint)>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT kpi, id, date, value FROM measurements WHERE ?1 IS NULL OR kpi = ?1 ORDER BY date, id")?;
+        let mut stmt = self.conn.prepare("SELECT kpi, id, date, value FROM measurements WHERE ?1 IS NULL OR kpi = ?1 ORDER BY date, id")?;
         let rows = stmt.query_map([kpi], |r| Ok((r.get(0)?, MeasurementPoint { id: r.get(1)?, date: r.get(2)?, value: r.get(3)? })))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
@@ -200,11 +198,9 @@ pub(crate) fn checkins_from_measurement(tx: &Transaction<'_>, kpi: &str, date: N
             continue;
         }
         let same_day: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM checkins WHERE key_result = ?1 AND date = ?2 ORDER BY id DESC LIMIT 1",
-                params![kr, date],
-                |r| r.get(0),
-            )
+            .query_row("SELECT id FROM checkins WHERE key_result = ?1 AND date = ?2 ORDER BY id DESC LIMIT 1", params![kr, date], |r| {
+                r.get(0)
+            })
             .optional()?;
         match same_day {
             Some(id) => {

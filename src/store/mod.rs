@@ -16,8 +16,8 @@ mod search;
 mod snapshot;
 
 pub use backup::{backups_dir, list_backups, Backup, BackupKind, BACKUPS_FOLDER};
-pub use open::{check, CheckReport, Workspace, APPLICATION_ID, SCHEMA_VERSION};
 pub(crate) use metrics::checkins_from_measurement;
+pub use open::{check, CheckReport, Workspace, APPLICATION_ID, SCHEMA_VERSION};
 
 use rusqlite::Transaction;
 

@@ -44,8 +44,15 @@ impl Workspace {
                 "INSERT INTO objectives (id, title, description, cycle, parent, category, owner, status, weight)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
-                    id, input.title.trim(), clean(&input.description), input.cycle, input.parent, input.category,
-                    clean(&input.owner), input.status, input.weight
+                    id,
+                    input.title.trim(),
+                    clean(&input.description),
+                    input.cycle,
+                    input.parent,
+                    input.category,
+                    clean(&input.owner),
+                    input.status,
+                    input.weight
                 ],
             )?;
             record(tx, "objective", &id, "created", None, Some(input.title.trim().to_string()), None, now)?;
@@ -114,8 +121,15 @@ impl Workspace {
                 "INSERT INTO key_results (id, objective, title, kind, unit, baseline, target, weight, kpi)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
-                    id, objective, input.title.trim(), input.kind, clean(&input.unit), input.baseline, input.target,
-                    input.weight, input.kpi
+                    id,
+                    objective,
+                    input.title.trim(),
+                    input.kind,
+                    clean(&input.unit),
+                    input.baseline,
+                    input.target,
+                    input.weight,
+                    input.kpi
                 ],
             )?;
             record(tx, "key_result", &id, "created", None, Some(input.title.trim().to_string()), None, now)?;
@@ -173,18 +187,12 @@ impl Workspace {
                 }
             }
             let start: Option<NaiveDate> = tx
-                .query_row(
-                    "SELECT c.start FROM objectives o JOIN cycles c ON c.id = o.cycle WHERE o.id = ?1",
-                    [&kr.objective],
-                    |r| r.get(0),
-                )
+                .query_row("SELECT c.start FROM objectives o JOIN cycles c ON c.id = o.cycle WHERE o.id = ?1", [&kr.objective], |r| {
+                    r.get(0)
+                })
                 .optional()?;
             if let Some(start) = start.filter(|s| c.date < *s) {
-                return Err(Error::invalid(
-                    rec,
-                    "date",
-                    format!("The check-in ({}) is before its cycle starts ({start}).", c.date),
-                ));
+                return Err(Error::invalid(rec, "date", format!("The check-in ({}) is before its cycle starts ({start}).", c.date)));
             }
             tx.execute(
                 "INSERT INTO checkins (key_result, date, value, confidence, note) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -259,10 +267,7 @@ impl Workspace {
                     params![key_result, milestone],
                 )?;
             } else {
-                tx.execute(
-                    "DELETE FROM key_result_milestones WHERE key_result = ?1 AND milestone = ?2",
-                    params![key_result, milestone],
-                )?;
+                tx.execute("DELETE FROM key_result_milestones WHERE key_result = ?1 AND milestone = ?2", params![key_result, milestone])?;
             }
             Ok(())
         })
@@ -321,10 +326,8 @@ impl Workspace {
                 return Err(Error::new(ErrorCode::NotFound, format!("There is no cycle \"{c}\".")));
             }
         }
-        let objectives = okr_figures(&okr_data(&doc), as_of)
-            .into_iter()
-            .filter(|o| cycle.is_none_or(|c| o.cycle.as_deref() == Some(c)))
-            .collect();
+        let objectives =
+            okr_figures(&okr_data(&doc), as_of).into_iter().filter(|o| cycle.is_none_or(|c| o.cycle.as_deref() == Some(c))).collect();
         Ok(OkrReport { as_of, objectives })
     }
 
@@ -475,7 +478,11 @@ fn validate_objective(tx: &Transaction<'_>, id: Option<&str>, input: &ObjectiveI
             let mut steps = 0;
             while let Some(p) = at {
                 if p == id {
-                    return Err(Error::invalid(REC, "parent", "That parent is one of this objective's own sub-objectives: the tree would loop."));
+                    return Err(Error::invalid(
+                        REC,
+                        "parent",
+                        "That parent is one of this objective's own sub-objectives: the tree would loop.",
+                    ));
                 }
                 steps += 1;
                 if steps > 10_000 {
@@ -556,7 +563,9 @@ fn title(rec: &str, t: &str) -> Result<()> {
 
 fn weight(rec: &str, w: Option<f64>) -> Result<()> {
     match w {
-        Some(w) if !w.is_finite() || w < 0.0 => Err(Error::invalid(rec, "weight", "The weight must be a number of 0 or more (1 is the default).")),
+        Some(w) if !w.is_finite() || w < 0.0 => {
+            Err(Error::invalid(rec, "weight", "The weight must be a number of 0 or more (1 is the default)."))
+        }
         _ => Ok(()),
     }
 }
@@ -569,9 +578,6 @@ fn clean(s: &Option<String>) -> Option<String> {
 fn num(v: f64) -> String {
     serde_json::Number::from_f64(v).map(|n| n.to_string()).unwrap_or_else(|| v.to_string())
 }
-
-
-
 
 fn read_objective(tx: &Transaction<'_>, id: &str) -> Result<Objective> {
     tx.query_row(&format!("SELECT {OBJECTIVE_COLUMNS} FROM objectives WHERE id = ?1"), [id], objective_from_row)

@@ -15,10 +15,7 @@ pub const APPLICATION_ID: i32 = 0x4C6F_6453;
 
 /// Numbered migrations; the schema version is their count (`PRAGMA user_version`).
 pub(super) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![
-        M::up(include_str!("migrations/001_initial.sql")),
-        M::up(include_str!("migrations/002_goal_history.sql")),
-    ])
+    Migrations::new(vec![M::up(include_str!("migrations/001_initial.sql")), M::up(include_str!("migrations/002_goal_history.sql"))])
 }
 
 pub const SCHEMA_VERSION: i64 = 2;
@@ -42,17 +39,14 @@ impl Workspace {
     /// file) is there. Refuses foreign, damaged and newer files without writing to them.
     pub fn open(path: &Path) -> Result<Workspace> {
         let fresh = match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => {
-                return Err(Error::new(ErrorCode::Io, format!("{} is a folder, not a workspace file.", path.display())))
-            }
+            Ok(m) if m.is_dir() => return Err(Error::new(ErrorCode::Io, format!("{} is a folder, not a workspace file.", path.display()))),
             Ok(m) => m.len() == 0,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
             Err(e) => return Err(Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", path.display()))),
         };
         if fresh {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot create {}: {e}", dir.display())))?;
+                std::fs::create_dir_all(dir).map_err(|e| Error::new(ErrorCode::Io, format!("Cannot create {}: {e}", dir.display())))?;
             }
         } else {
             inspect(path)?;
@@ -74,9 +68,7 @@ impl Workspace {
                 Error::new(e.code, format!("{} was not upgraded to this version of Lodestar: {}", path.display(), e.message))
             })?;
         }
-        migrations()
-            .to_latest(&mut conn)
-            .map_err(|e| Error::internal(format!("Could not upgrade {}: {e}", path.display())))?;
+        migrations().to_latest(&mut conn).map_err(|e| Error::internal(format!("Could not upgrade {}: {e}", path.display())))?;
         if fresh {
             conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
         }
@@ -308,12 +300,7 @@ fn check_not_truncated(path: &Path, header: &[u8]) -> Result<()> {
 fn damaged(path: &Path, detail: &str) -> Error {
     // SQLite's reports span lines ("*** in database main ***\nTree 27 page 27: …"); the
     // message is shown on one line (CLI, dialogs), so keep the findings, one after another.
-    let detail = detail
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("***"))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let detail = detail.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("***")).collect::<Vec<_>>().join("; ");
     Error::new(
         ErrorCode::Damaged,
         format!(
@@ -327,10 +314,9 @@ fn damaged(path: &Path, detail: &str) -> Error {
 fn describe(path: &Path, e: Error) -> Error {
     match e.code {
         ErrorCode::Damaged => damaged(path, &e.message),
-        ErrorCode::NotAWorkspace => Error::new(
-            ErrorCode::NotAWorkspace,
-            format!("{} is not a Lodestar workspace. The file was not changed.", path.display()),
-        ),
+        ErrorCode::NotAWorkspace => {
+            Error::new(ErrorCode::NotAWorkspace, format!("{} is not a Lodestar workspace. The file was not changed.", path.display()))
+        }
         _ => e,
     }
 }

@@ -45,9 +45,8 @@ impl Workspace {
 fn validate_field(field: ProductField, value: Option<&str>) -> Result<Option<String>> {
     match field {
         ProductField::Name => {
-            let name = value.ok_or_else(|| {
-                Error::invalid("product", "name", "The product name cannot be empty: give the product a name.")
-            })?;
+            let name =
+                value.ok_or_else(|| Error::invalid("product", "name", "The product name cannot be empty: give the product a name."))?;
             if name.chars().count() > MAX_NAME_CHARS {
                 return Err(Error::invalid(
                     "product",

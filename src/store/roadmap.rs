@@ -246,12 +246,14 @@ fn explain(names: &Names<'_>, c: &Conflict) -> ConflictNote {
         }
         Conflict::StartsBeforeDependencyEnds { item, depends_on } => format!(
             "“{}” starts before “{}” ends, but depends on it. Start it later or finish the other sooner.",
-            title(item), title(depends_on)
+            title(item),
+            title(depends_on)
         ),
         Conflict::MilestoneAfterCycle { milestone, objective } => match deadline(objective) {
             Some((cycle, due)) => format!(
                 "Milestone “{}” is due after {cycle} ends ({due}), so it cannot help “{}” in time.",
-                title(milestone), title(objective)
+                title(milestone),
+                title(objective)
             ),
             None => format!("Milestone “{}” is due after its objective's cycle ends.", title(milestone)),
         },
@@ -394,11 +396,7 @@ fn apply(tx: &Transaction<'_>, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
         }
         E::RemoveDependency { item, depends_on } => {
             let old = read_item(tx, item)?;
-            if tx.execute(
-                "DELETE FROM roadmap_item_dependencies WHERE item = ?1 AND depends_on = ?2",
-                params![item, depends_on],
-            )? == 0
-            {
+            if tx.execute("DELETE FROM roadmap_item_dependencies WHERE item = ?1 AND depends_on = ?2", params![item, depends_on])? == 0 {
                 return Err(Error::invalid(rec(item), "depends_on", "The item does not depend on that one."));
             }
             // As for goals: an added dependency goes last, so keep its place otherwise.
@@ -461,7 +459,10 @@ fn apply(tx: &Transaction<'_>, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
             let mut order = lane_order(tx)?;
             let at = position.map_or(order.len(), |p| (p as usize).min(order.len()));
             order.insert(at, lane.id.clone());
-            tx.execute("INSERT INTO lanes (id, name, color, position) VALUES (?1, ?2, ?3, ?4)", params![lane.id, lane.name.trim(), lane.color, at as i64])?;
+            tx.execute(
+                "INSERT INTO lanes (id, name, color, position) VALUES (?1, ?2, ?3, ?4)",
+                params![lane.id, lane.name.trim(), lane.color, at as i64],
+            )?;
             for (pos, id) in order.iter().enumerate() {
                 tx.execute("UPDATE lanes SET position = ?2 WHERE id = ?1", params![id, pos as i64])?;
             }
@@ -522,12 +523,13 @@ fn rec(item: &str) -> String {
     format!("roadmap item \"{item}\"")
 }
 
-
-
 fn require(tx: &Transaction<'_>, table: &str, id: &str, kind: &str) -> Result<()> {
-    if exists(tx, table, id)? { Ok(()) } else { Err(not_found(kind, id)) }
+    if exists(tx, table, id)? {
+        Ok(())
+    } else {
+        Err(not_found(kind, id))
+    }
 }
-
 
 fn dates_and_lane(tx: &Transaction<'_>, item: &str) -> Result<(Option<NaiveDate>, Option<NaiveDate>, String)> {
     tx.query_row("SELECT start, end, lane FROM roadmap_items WHERE id = ?1", [item], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))

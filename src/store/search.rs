@@ -64,7 +64,8 @@ impl Workspace {
                 };
                 let title_match = rank < 3;
                 // A hit is one line in the palette: a pasted 100 KB title is cut, not shipped whole.
-                let shown = if *kind == HitKind::Feedback && title.is_empty() { excerpt(&text, None, 60) } else { excerpt(&title, None, 200) };
+                let shown =
+                    if *kind == HitKind::Feedback && title.is_empty() { excerpt(&text, None, 60) } else { excerpt(&title, None, 200) };
                 hits.push((
                     rank,
                     SearchHit {

@@ -14,10 +14,27 @@ use crate::model::*;
 
 /// Tables holding records of the format, children before parents (for deletion).
 const RECORD_TABLES: &[&str] = &[
-    "decision_links", "decisions", "experiments", "feedback_items", "feedback_themes", "feedback", "themes",
-    "baseline_items", "baselines", "key_result_milestones", "milestones", "roadmap_item_dependencies",
-    "roadmap_item_objectives", "roadmap_items", "lanes", "checkins", "key_results", "measurements", "kpis",
-    "objectives", "cycles",
+    "decision_links",
+    "decisions",
+    "experiments",
+    "feedback_items",
+    "feedback_themes",
+    "feedback",
+    "themes",
+    "baseline_items",
+    "baselines",
+    "key_result_milestones",
+    "milestones",
+    "roadmap_item_dependencies",
+    "roadmap_item_objectives",
+    "roadmap_items",
+    "lanes",
+    "checkins",
+    "key_results",
+    "measurements",
+    "kpis",
+    "objectives",
+    "cycles",
 ];
 
 impl Workspace {
@@ -111,8 +128,26 @@ fn insert_records(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
                  moscow, urgent, important)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
             params![
-                r.id, r.lane, r.title, r.start, r.end, r.kind, r.status, r.horizon, r.expected_impact, r.tradeoff,
-                reach, impact, confidence, effort, ice_impact, ice_confidence, ease, r.moscow, r.urgent, r.important
+                r.id,
+                r.lane,
+                r.title,
+                r.start,
+                r.end,
+                r.kind,
+                r.status,
+                r.horizon,
+                r.expected_impact,
+                r.tradeoff,
+                reach,
+                impact,
+                confidence,
+                effort,
+                ice_impact,
+                ice_confidence,
+                ease,
+                r.moscow,
+                r.urgent,
+                r.important
             ],
         )?;
     }
@@ -137,10 +172,7 @@ fn insert_records(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
         )?;
     }
     for b in &doc.key_result_milestones {
-        tx.execute(
-            "INSERT INTO key_result_milestones (key_result, milestone) VALUES (?1, ?2)",
-            params![b.key_result, b.milestone],
-        )?;
+        tx.execute("INSERT INTO key_result_milestones (key_result, milestone) VALUES (?1, ?2)", params![b.key_result, b.milestone])?;
     }
     for b in &doc.baselines {
         tx.execute("INSERT INTO baselines (id, name, saved_on) VALUES (?1, ?2, ?3)", params![b.id, b.name, b.saved_on])?;
@@ -172,8 +204,16 @@ fn insert_records(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
                  objective, roadmap_item)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
-                e.id, e.title, e.belief, e.measure, e.success_signal, e.change_our_mind, e.status, e.result,
-                e.objective, e.roadmap_item
+                e.id,
+                e.title,
+                e.belief,
+                e.measure,
+                e.success_signal,
+                e.change_our_mind,
+                e.status,
+                e.result,
+                e.objective,
+                e.roadmap_item
             ],
         )?;
     }
@@ -183,10 +223,7 @@ fn insert_records(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
             params![d.id, d.date, d.title, d.rationale, d.alternatives],
         )?;
         for (pos, target) in d.links.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO decision_links (decision, target, position) VALUES (?1, ?2, ?3)",
-                params![d.id, target, pos as i64],
-            )?;
+            tx.execute("INSERT INTO decision_links (decision, target, position) VALUES (?1, ?2, ?3)", params![d.id, target, pos as i64])?;
         }
     }
     Ok(())
@@ -282,9 +319,8 @@ pub(super) fn grouped(conn: &Connection, sql: &str) -> Result<HashMap<String, Ve
 
 fn read_document(conn: &Connection) -> Result<Document> {
     let mut doc = Document::new(read_product(conn)?);
-    doc.cycles = all(conn, "SELECT id, start, end FROM cycles ORDER BY rowid", |r| {
-        Ok(Cycle { id: r.get(0)?, start: r.get(1)?, end: r.get(2)? })
-    })?;
+    doc.cycles =
+        all(conn, "SELECT id, start, end FROM cycles ORDER BY rowid", |r| Ok(Cycle { id: r.get(0)?, start: r.get(1)?, end: r.get(2)? }))?;
     doc.objectives = all(conn, &format!("SELECT {OBJECTIVE_COLUMNS} FROM objectives ORDER BY rowid"), objective_from_row)?;
     doc.key_results = all(conn, &format!("SELECT {KEY_RESULT_COLUMNS} FROM key_results ORDER BY rowid"), key_result_from_row)?;
     doc.checkins = all(conn, "SELECT key_result, date, value, confidence, note FROM checkins ORDER BY id", |r| {
@@ -296,20 +332,9 @@ fn read_document(conn: &Connection) -> Result<Document> {
     doc.measurements = all(conn, "SELECT kpi, date, value FROM measurements ORDER BY id", |r| {
         Ok(Measurement { kpi: r.get(0)?, date: r.get(1)?, value: r.get(2)? })
     })?;
-    doc.milestones = all(
-        conn,
-        "SELECT id, objective, title, due, done_on, roadmap_item FROM milestones ORDER BY rowid",
-        |r| {
-            Ok(Milestone {
-                id: r.get(0)?,
-                objective: r.get(1)?,
-                title: r.get(2)?,
-                due: r.get(3)?,
-                done_on: r.get(4)?,
-                roadmap_item: r.get(5)?,
-            })
-        },
-    )?;
+    doc.milestones = all(conn, "SELECT id, objective, title, due, done_on, roadmap_item FROM milestones ORDER BY rowid", |r| {
+        Ok(Milestone { id: r.get(0)?, objective: r.get(1)?, title: r.get(2)?, due: r.get(3)?, done_on: r.get(4)?, roadmap_item: r.get(5)? })
+    })?;
     doc.key_result_milestones = all(conn, "SELECT key_result, milestone FROM key_result_milestones ORDER BY rowid", |r| {
         Ok(KeyResultMilestone { key_result: r.get(0)?, milestone: r.get(1)? })
     })?;
@@ -371,14 +396,7 @@ fn read_document(conn: &Connection) -> Result<Document> {
         },
     )?;
     doc.decisions = all(conn, "SELECT id, date, title, rationale, alternatives FROM decisions ORDER BY rowid", |r| {
-        Ok(Decision {
-            id: r.get(0)?,
-            date: r.get(1)?,
-            title: r.get(2)?,
-            rationale: r.get(3)?,
-            alternatives: r.get(4)?,
-            links: vec![],
-        })
+        Ok(Decision { id: r.get(0)?, date: r.get(1)?, title: r.get(2)?, rationale: r.get(3)?, alternatives: r.get(4)?, links: vec![] })
     })?;
     let mut links = grouped(conn, "SELECT decision, target FROM decision_links ORDER BY decision, position")?;
     for d in &mut doc.decisions {

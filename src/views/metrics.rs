@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::model::{Kpi, KeyResultKind};
+use crate::model::{KeyResultKind, Kpi};
 
 /// A measurement as the chart and the table show it; `id` deletes it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -37,11 +37,7 @@ pub struct StrategyView {
 
 impl Workspace {
     pub fn info(&self) -> Result<WorkspaceInfo> {
-        Ok(WorkspaceInfo {
-            path: self.path().display().to_string(),
-            product_name: self.product()?.name,
-            is_empty: self.is_empty()?,
-        })
+        Ok(WorkspaceInfo { path: self.path().display().to_string(), product_name: self.product()?.name, is_empty: self.is_empty()? })
     }
 
     pub fn strategy_view(&self) -> Result<StrategyView> {

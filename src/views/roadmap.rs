@@ -7,8 +7,8 @@ use ts_rs::TS;
 
 use crate::compute::roadmap::{Allocation, Conflict};
 use crate::layout::RoadmapGeometry;
-use crate::views::feedback::FeedbackEntry;
 use crate::model::{Horizon, ItemKind, ItemStatus, Lane, Milestone, RoadmapItem};
+use crate::views::feedback::FeedbackEntry;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]

@@ -117,9 +117,7 @@ pub fn assert_folder_unchanged(dir: &Path, before: &BTreeMap<String, Vec<u8>>, w
 /// `null`, and numbers compare by value (`1` equals `1.0`).
 pub fn normalized(v: &Value) -> Value {
     match v {
-        Value::Object(map) => Value::Object(
-            map.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), normalized(v))).collect(),
-        ),
+        Value::Object(map) => Value::Object(map.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), normalized(v))).collect()),
         Value::Array(items) => Value::Array(items.iter().map(normalized).collect()),
         Value::Number(n) => serde_json::json!(n.as_f64().unwrap()),
         other => other.clone(),

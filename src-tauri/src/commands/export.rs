@@ -49,7 +49,8 @@ pub async fn export_file(
         Ok((bytes, name))
     })?;
     let ext = format.extension();
-    let suggested = format!("{} {}.{ext}", crate::menu::safe_file_name(&name), if what == ExportKind::Roadmap { "roadmap" } else { "OKRs" });
+    let suggested =
+        format!("{} {}.{ext}", crate::menu::safe_file_name(&name), if what == ExportKind::Roadmap { "roadmap" } else { "OKRs" });
     let Some(path) = crate::menu::save_path(&app, "Export", &suggested, ext) else {
         return Ok(None);
     };
@@ -70,9 +71,7 @@ pub async fn copy_export_png(
     use tauri_plugin_clipboard_manager::ClipboardExt;
     let raster = session.with(|ws| render::raster(&svg_of(ws, what, &options, cycle.as_deref())?, f32::from(options.scale)))?;
     let image = tauri::image::Image::new_owned(raster.rgba, raster.width, raster.height);
-    app.clipboard()
-        .write_image(&image)
-        .map_err(|e| Error::internal(format!("The picture could not be put on the clipboard: {e}")))
+    app.clipboard().write_image(&image).map_err(|e| Error::internal(format!("The picture could not be put on the clipboard: {e}")))
 }
 
 fn svg_of(ws: &Workspace, what: ExportKind, options: &PictureOptions, cycle: Option<&str>) -> lodestar::Result<String> {

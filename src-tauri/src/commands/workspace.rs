@@ -47,9 +47,9 @@ pub async fn import_csv_file(app: AppHandle, what: CsvImport) -> Result<(), Erro
 /// number of rows added.
 #[tauri::command]
 pub fn confirm_csv_import(app: AppHandle, session: State<'_, Session>) -> Result<usize, Error> {
-    let (what, text) = session
-        .take_pending_csv()
-        .ok_or_else(|| Error::new(lodestar::ErrorCode::NotFound, "There is no CSV import waiting; use File ▸ Import Roadmap Items from CSV… again."))?;
+    let (what, text) = session.take_pending_csv().ok_or_else(|| {
+        Error::new(lodestar::ErrorCode::NotFound, "There is no CSV import waiting; use File ▸ Import Roadmap Items from CSV… again.")
+    })?;
     let added = session.with(|ws| ws.import_csv(what, &text))?;
     session::announce_change(&app);
     Ok(added)
