@@ -1,6 +1,6 @@
-//! Prioritization (COMPUTATIONS.md "Prioritization"): RICE and ICE scores, the backlog
+//! Prioritization (docs/COMPUTATIONS.md "Prioritization"): RICE and ICE scores, the backlog
 //! (not done or dropped), the ranking with its ties, score edits with undo, and
-//! `lodestar report backlog` with the exact JSON shape of CLI.md.
+//! `lodestar report backlog` with the exact JSON shape of docs/CLI.md.
 
 mod common;
 

@@ -1,5 +1,5 @@
 //! `lodestar export roadmap|okrs|csv` and `lodestar import-csv` as real processes: the
-//! files they write, and the exit statuses of CLI.md (1 user error naming record and
+//! files they write, and the exit statuses of docs/CLI.md (1 user error naming record and
 //! field, 2 bad usage).
 
 mod common;

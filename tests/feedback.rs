@@ -1,6 +1,6 @@
-//! Feedback (COMPUTATIONS.md "Feedback"): themes counted and sorted, their roadmap
+//! Feedback (docs/COMPUTATIONS.md "Feedback"): themes counted and sorted, their roadmap
 //! items, merge/rename/tag/link edits, the inbox and trend, the feedback behind an item,
-//! and `lodestar report feedback` with the exact JSON shape of CLI.md.
+//! and `lodestar report feedback` with the exact JSON shape of docs/CLI.md.
 
 mod common;
 

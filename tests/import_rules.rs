@@ -1,4 +1,4 @@
-//! The import rules of WORKSPACE-FORMAT.md: every broken rule refuses the whole
+//! The import rules of docs/WORKSPACE-FORMAT.md: every broken rule refuses the whole
 //! document with an error naming the record and the field, and the workspace is left
 //! exactly as it was (same export, same revisions, also after reopening the file).
 

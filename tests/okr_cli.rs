@@ -50,7 +50,7 @@ fn a_check_in_from_the_command_line_moves_the_report() {
     assert!((o2["expected"].as_f64().unwrap() - 45.0 / 89.0).abs() < 1e-12);
     assert_eq!(o2["health"], "on_track");
     assert_eq!(o2["grade"], 0.5);
-    // Every key of the CLI.md shape is present, null where undefined.
+    // Every key of the docs/CLI.md shape is present, null where undefined.
     for key in ["id", "title", "cycle", "parent", "progress", "expected", "health", "forecast_progress", "grade", "key_results"] {
         assert!(o1.get(key).is_some(), "missing {key}");
     }

@@ -1,5 +1,5 @@
 //! `lodestar report roadmap [--from D] [--to D] [--json]` as a real process on a real
-//! file: the JSON shape of CLI.md, the range options, and the exit statuses.
+//! file: the JSON shape of docs/CLI.md, the range options, and the exit statuses.
 
 mod common;
 

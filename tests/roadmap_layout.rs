@@ -1,5 +1,5 @@
 //! The Roadmap timeline's geometry (what the screen and the exports draw) and the
-//! roadmap figures of COMPUTATIONS.md, from a real workspace file where the app reads
+//! roadmap figures of docs/COMPUTATIONS.md, from a real workspace file where the app reads
 //! them (`roadmap_view`, `roadmap_report`) and from the layout directly.
 
 mod common;
@@ -359,7 +359,7 @@ fn conflicts_are_reported_once_each_ordered_by_kind_then_id() {
     assert_eq!(
         report.conflicts,
         vec![
-            // r4 is dropped but still scheduled: COMPUTATIONS.md does not exempt it.
+            // r4 is dropped but still scheduled: docs/COMPUTATIONS.md does not exempt it.
             c("deadline", "r3", "o0"),
             c("deadline", "r3", "o1"),
             c("deadline", "r4", "o0"),

@@ -77,14 +77,14 @@ function fakeIpc(n) {
   window.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener: () => {} };
 }
 
-/** In the page: per-move work and latency, as bench-peers measures it. */
+/** In the page: per-move work and latency, split as for the peer apps in docs/PERFORMANCE.md. */
 function instrument() {
   const afterPaint = () => new Promise((res) => requestAnimationFrame(() => {
     const ch = new MessageChannel(); ch.port1.onmessage = () => res(performance.now()); ch.port2.postMessage(0);
   }));
   // Work per move = the handlers' synchronous time + the next frame's time from its
   // start (a rAF registered before the app's own) to after its paint. The idle wait
-  // for vsync between the two is not work (the same split as bench-peers).
+  // for vsync between the two is not work.
   const moves = [];
   let current = null;
   window.addEventListener('pointermove', (e) => {

@@ -127,7 +127,7 @@ enum Report {
         /// Only the objectives of this cycle
         #[arg(long, value_name = "ID")]
         cycle: Option<String>,
-        /// Print JSON (the shape in CLI.md) instead of a table
+        /// Print JSON (the shape in docs/CLI.md) instead of a table
         #[arg(long)]
         json: bool,
     },
@@ -139,7 +139,7 @@ enum Report {
         /// End of the allocation range (default: the latest item end)
         #[arg(long, value_name = "D")]
         to: Option<NaiveDate>,
-        /// Print JSON (the shape in CLI.md) instead of text
+        /// Print JSON (the shape in docs/CLI.md) instead of text
         #[arg(long)]
         json: bool,
     },
@@ -148,13 +148,13 @@ enum Report {
         /// The score to rank by
         #[arg(long, value_enum, default_value = "rice")]
         by: ByArg,
-        /// Print JSON (the shape in CLI.md) instead of a table
+        /// Print JSON (the shape in docs/CLI.md) instead of a table
         #[arg(long)]
         json: bool,
     },
     /// Feedback themes by count, with the roadmap items linked to their feedback
     Feedback {
-        /// Print JSON (the shape in CLI.md) instead of a table
+        /// Print JSON (the shape in docs/CLI.md) instead of a table
         #[arg(long)]
         json: bool,
     },
@@ -292,7 +292,7 @@ fn main() -> ExitCode {
     match run(cli.command, &path) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            // One line, whatever the message holds (CLI.md): scripts read it line by line.
+            // One line, whatever the message holds (docs/CLI.md): scripts read it line by line.
             let line = e.one_line().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
             eprintln!("lodestar: {line}");
             ExitCode::from(1)

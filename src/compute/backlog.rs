@@ -1,4 +1,4 @@
-//! Prioritization figures (COMPUTATIONS.md "Prioritization"): the backlog, RICE and
+//! Prioritization figures (docs/COMPUTATIONS.md "Prioritization"): the backlog, RICE and
 //! ICE scores, and the ranking by either.
 
 use std::cmp::Ordering;

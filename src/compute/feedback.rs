@@ -1,4 +1,4 @@
-//! Feedback figures (COMPUTATIONS.md "Feedback"): theme counts with their roadmap
+//! Feedback figures (docs/COMPUTATIONS.md "Feedback"): theme counts with their roadmap
 //! items, and the count of each theme per calendar month.
 
 use std::collections::{BTreeSet, HashMap};

@@ -1,4 +1,4 @@
-//! Pure computations over model types, by the definitions in COMPUTATIONS.md.
+//! Pure computations over model types, by the definitions in docs/COMPUTATIONS.md.
 //! Time is passed in (`as_of`); nothing here reads the clock or the store.
 
 pub mod backlog;

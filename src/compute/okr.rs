@@ -254,7 +254,7 @@ pub fn expected_progress(cycle: &Cycle, as_of: NaiveDate) -> f64 {
     ((as_of - cycle.start).num_days() as f64 / total as f64).clamp(0.0, 1.0)
 }
 
-/// Health from the gap between expected and actual progress (COMPUTATIONS.md).
+/// Health from the gap between expected and actual progress (docs/COMPUTATIONS.md).
 pub fn health(
     status: ObjectiveStatus,
     cycle: Option<&Cycle>,
@@ -444,7 +444,7 @@ mod tests {
         assert_eq!(k1.forecast_progress, Some(1.0));
         assert_eq!(f.key_results[1].progress, Some(1.0)); // 99.6 ≥ 99.5
         assert!(close(f.progress.unwrap(), 0.75));
-        assert!(close(f.expected.unwrap(), 45.0 / 89.0)); // 0.5056, as in CLI.md
+        assert!(close(f.expected.unwrap(), 45.0 / 89.0)); // 0.5056, as in docs/CLI.md
                                                           // The gap is negative (ahead of plan) but one key result's confidence is 0.4.
         assert_eq!(f.health, Some(Health::AtRisk));
         assert_eq!(f.grade, Some(0.8)); // 0.75 rounds half up

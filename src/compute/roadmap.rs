@@ -1,4 +1,4 @@
-//! Roadmap figures (COMPUTATIONS.md): conflicts, why-coverage and allocation by kind.
+//! Roadmap figures (docs/COMPUTATIONS.md): conflicts, why-coverage and allocation by kind.
 
 use std::collections::HashMap;
 

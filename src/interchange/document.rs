@@ -7,7 +7,7 @@ use crate::model::*;
 pub const FORMAT_NAME: &str = "lodestar-workspace";
 pub const FORMAT_VERSION: u64 = 1;
 
-/// A whole workspace as one JSON document (WORKSPACE-FORMAT.md). Lists keep their order.
+/// A whole workspace as one JSON document (docs/WORKSPACE-FORMAT.md). Lists keep their order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {

@@ -1,5 +1,5 @@
 //! Every rule a workspace document must satisfy before anything is written
-//! (WORKSPACE-FORMAT.md): unique ids, references that resolve, dates in order,
+//! (docs/WORKSPACE-FORMAT.md): unique ids, references that resolve, dates in order,
 //! finite numbers in range, no cycles in dependencies or the alignment tree.
 //! The first broken rule is reported, naming the record and the field.
 

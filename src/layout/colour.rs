@@ -1,6 +1,6 @@
 //! Lane colours and legible text on them.
 
-/// The Okabe–Ito palette (colour-blind safe), in DESIGN.md's order.
+/// The Okabe–Ito palette (colour-blind safe), in docs/DESIGN.md's order.
 const PALETTE: [&str; 8] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 
 pub fn default_lane_colour(index: usize) -> &'static str {

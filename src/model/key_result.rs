@@ -5,7 +5,7 @@ use ts_rs::TS;
 use super::named_enum;
 
 named_enum!(
-    /// How progress is read from the current value (COMPUTATIONS.md).
+    /// How progress is read from the current value (docs/COMPUTATIONS.md).
     #[ts(export)]
     KeyResultKind {
         Increase = "increase",

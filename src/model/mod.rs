@@ -1,5 +1,5 @@
 //! Domain types, one file per concept. They are also the records of the public
-//! workspace format (WORKSPACE-FORMAT.md), so serde names match the format exactly
+//! workspace format (docs/WORKSPACE-FORMAT.md), so serde names match the format exactly
 //! and unknown fields are refused.
 
 pub mod cycle;

@@ -1,5 +1,5 @@
 //! Shared helpers of the integration tests: real workspace files in temp dirs, the
-//! example document of WORKSPACE-FORMAT.md, the sample at a fixed date, and the CLI
+//! example document of docs/WORKSPACE-FORMAT.md, the sample at a fixed date, and the CLI
 //! as a real process.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
@@ -28,12 +28,12 @@ pub fn fixture_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
-/// The example document of WORKSPACE-FORMAT.md, as text.
+/// The example document of docs/WORKSPACE-FORMAT.md, as text.
 pub fn example_text() -> String {
     std::fs::read_to_string(fixture_path("example.json")).unwrap()
 }
 
-/// The example document of WORKSPACE-FORMAT.md, as a JSON value to edit.
+/// The example document of docs/WORKSPACE-FORMAT.md, as a JSON value to edit.
 pub fn example_value() -> Value {
     serde_json::from_str(&example_text()).unwrap()
 }

@@ -1,5 +1,5 @@
 -- Lodestar workspace schema, version 1: a table with constraints for every entity of
--- the interchange format (WORKSPACE-FORMAT.md). IDs are the writer's strings.
+-- the interchange format (docs/WORKSPACE-FORMAT.md). IDs are the writer's strings.
 -- Lists keep their order through `position`; records keep theirs through rowid.
 
 CREATE TABLE product (

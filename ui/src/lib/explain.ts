@@ -1,4 +1,4 @@
-// "How is this computed?": the definitions of COMPUTATIONS.md in plain words, filled with
+// "How is this computed?": the definitions of docs/COMPUTATIONS.md in plain words, filled with
 // the figures the core sent (formatting only; nothing is computed here).
 import type { Cycle } from "./api/types/Cycle";
 import type { ObjectiveFigures } from "./api/types/ObjectiveFigures";
