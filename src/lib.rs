@@ -1,6 +1,7 @@
 //! Lodestar core: domain types, validation, storage, interchange.
 //! Knows nothing of Tauri or the webview; the app and the CLI are thin shells over it.
 
+mod app;
 pub mod compute;
 pub mod edit_history;
 pub mod error;

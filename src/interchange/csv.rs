@@ -219,7 +219,7 @@ impl Workspace {
         doc.measurements.extend(p.measurements.iter().cloned());
         doc.feedback.extend(p.feedback.iter().cloned());
         validate(&doc)?;
-        self.with_tx(|tx| {
+        self.write(|tx| {
             let base: i64 = tx.query_row("SELECT COALESCE(MAX(position), -1) + 1 FROM lanes", [], |r| r.get(0))?;
             for (i, l) in p.new_lanes.iter().enumerate() {
                 tx.execute(

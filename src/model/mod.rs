@@ -29,7 +29,8 @@ pub use roadmap::{
     RoadmapItem,
 };
 
-/// An enumeration stored as its snake_case name, in JSON and in SQLite alike.
+/// An enumeration named by its snake_case text in JSON (the store keeps the same text
+/// in SQLite: `store::sql_types`).
 macro_rules! named_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -58,18 +59,6 @@ macro_rules! named_enum {
                     $($text => Ok($name::$variant),)+
                     other => Err(format!("\"{other}\" is not one of: {}", $name::names())),
                 }
-            }
-        }
-
-        impl rusqlite::types::ToSql for $name {
-            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-                Ok(self.as_str().into())
-            }
-        }
-
-        impl rusqlite::types::FromSql for $name {
-            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-                v.as_str()?.parse().map_err(|e: String| rusqlite::types::FromSqlError::Other(e.into()))
             }
         }
     };

@@ -14,8 +14,6 @@ use rusqlite::backup::Backup as SqliteBackup;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::open::{inspect, migrations, open_read_only};
-use super::Workspace;
 use crate::error::{Error, ErrorCode, Result};
 
 /// Name of the folder beside the workspace file.
@@ -108,7 +106,7 @@ fn parse_name(rest: &str) -> Option<(DateTime<Utc>, BackupKind)> {
 
 /// Copies the database behind `conn` into a new backup of `workspace` and drops the
 /// oldest ones of that kind beyond [`BackupKind::kept`].
-pub(super) fn back_up(conn: &Connection, workspace: &Path, kind: BackupKind, now: DateTime<Utc>) -> Result<Backup> {
+pub(crate) fn back_up(conn: &Connection, workspace: &Path, kind: BackupKind, now: DateTime<Utc>) -> Result<Backup> {
     let dir = backups_dir(workspace);
     std::fs::create_dir_all(&dir).map_err(|e| Error::new(ErrorCode::Io, format!("Cannot create {}: {e}", dir.display())))?;
     let base = format!("{}.{}", stem(workspace), now.format(STAMP));
@@ -146,57 +144,12 @@ fn prune(workspace: &Path, kind: BackupKind) -> Result<()> {
     Ok(())
 }
 
-impl Workspace {
-    /// Takes a backup of the workspace now.
-    pub fn back_up(&self, kind: BackupKind, now: DateTime<Utc>) -> Result<Backup> {
-        back_up(&self.conn, self.path(), kind, now)
-    }
-
-    /// Takes the daily backup when none was taken on `now`'s (UTC) day. The app calls
-    /// this on open and every hour. An empty workspace is not backed up.
-    pub fn backup_if_due(&self, now: DateTime<Utc>) -> Result<Option<Backup>> {
-        let today = now.date_naive();
-        let done = list_backups(self.path())?.iter().any(|b| b.kind == BackupKind::Daily && b.taken_at.date_naive() == today);
-        if done || self.is_empty()? {
-            return Ok(None);
-        }
-        self.back_up(BackupKind::Daily, now).map(Some)
-    }
-
-    /// Replaces the workspace's contents with those of `backup`, after checking that it
-    /// is a healthy Lodestar workspace this version can read, and after backing up the
-    /// current contents (kind [`BackupKind::PreRestore`]). The copy is one SQLite
-    /// transaction: other programs see the old contents or the new, never a mix.
-    /// Returns the backup of the replaced contents.
-    pub fn restore_from(&mut self, backup: &Path, now: DateTime<Utc>) -> Result<Backup> {
-        if std::fs::canonicalize(backup).ok() == std::fs::canonicalize(self.path()).ok() {
-            return Err(Error::new(ErrorCode::Invalid, format!("{} is the open workspace itself; pick a backup.", backup.display())));
-        }
-        if inspect(backup)?.schema_version == 0 {
-            return Err(Error::new(ErrorCode::NotAWorkspace, format!("{} holds no workspace yet; pick another backup.", backup.display())));
-        }
-        let source = open_read_only(backup)
-            .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read the backup {}: {}", backup.display(), Error::from(e).message)))?;
-        let saved = self.back_up(BackupKind::PreRestore, now)?;
-        {
-            // All pages in one step: the destination is written in a single transaction.
-            let copy = SqliteBackup::new(&source, &mut self.conn)?;
-            match copy.step(-1)? {
-                rusqlite::backup::StepResult::Done => {}
-                _ => {
-                    return Err(Error::new(
-                        ErrorCode::Io,
-                        "The workspace is being changed by another program (another Lodestar window or command); try again.",
-                    ))
-                }
-            }
-        }
-        // A backup from an older schema is upgraded like any older file.
-        migrations()
-            .to_latest(&mut self.conn)
-            .map_err(|e| Error::internal(format!("Could not upgrade the restored {}: {e}", self.path().display())))?;
-        Ok(saved)
-    }
+/// Copies every page of `source` over the database behind `dest` in one SQLite
+/// transaction: other programs see the old contents or the new, never a mix. False when
+/// another connection holds the write lock.
+pub(crate) fn copy_whole(source: &Connection, dest: &mut Connection) -> Result<bool> {
+    let copy = SqliteBackup::new(source, dest)?;
+    Ok(matches!(copy.step(-1)?, rusqlite::backup::StepResult::Done))
 }
 
 #[cfg(test)]

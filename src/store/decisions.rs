@@ -2,13 +2,12 @@
 
 use rusqlite::{params, Transaction};
 
-use super::{exists, next_id, not_found, optional_text, required_name, Workspace};
+use super::{exists, required_name};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::views::experiments::*;
 
 /// The tables a decision can link to, with the kind name shown and the title column.
-const LINKABLE: &[(&str, &str, &str)] = &[
+pub(crate) const LINKABLE: &[(&str, &str, &str)] = &[
     ("objectives", "objective", "title"),
     ("key_results", "key_result", "title"),
     ("roadmap_items", "roadmap_item", "title"),
@@ -23,80 +22,7 @@ const LINKABLE: &[(&str, &str, &str)] = &[
     ("cycles", "cycle", "id"),
 ];
 
-impl Workspace {
-    /// Records a decision and returns its generated id.
-    pub fn create_decision(&mut self, input: &DecisionInput) -> Result<String> {
-        self.with_tx(|tx| {
-            let title = validate_decision(tx, "decision", None, input)?;
-            let id = next_id(tx, "decisions", "d")?;
-            tx.execute(
-                "INSERT INTO decisions (id, date, title, rationale, alternatives) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, input.date, title, optional_text(&input.rationale), optional_text(&input.alternatives)],
-            )?;
-            write_links(tx, &id, &input.links)?;
-            Ok(id)
-        })
-    }
-
-    pub fn update_decision(&mut self, id: &str, input: &DecisionInput) -> Result<()> {
-        self.with_tx(|tx| {
-            let title = validate_decision(tx, &format!("decision \"{id}\""), Some(id), input)?;
-            let n = tx.execute(
-                "UPDATE decisions SET date = ?2, title = ?3, rationale = ?4, alternatives = ?5 WHERE id = ?1",
-                params![id, input.date, title, optional_text(&input.rationale), optional_text(&input.alternatives)],
-            )?;
-            if n == 0 {
-                return Err(not_found("decision", id));
-            }
-            write_links(tx, id, &input.links)
-        })
-    }
-
-    pub fn delete_decision(&mut self, id: &str) -> Result<()> {
-        self.with_tx(|tx| {
-            if tx.execute("DELETE FROM decisions WHERE id = ?1", [id])? == 0 {
-                return Err(not_found("decision", id));
-            }
-            Ok(())
-        })
-    }
-
-    /// The decision log, newest first (then by id), optionally only the decisions whose
-    /// title, rationale or alternatives contain `query` (ignoring case).
-    pub fn decisions(&self, query: Option<&str>) -> Result<Vec<DecisionCard>> {
-        let doc = self.export_document()?;
-        let q = query.map(|q| q.trim().to_lowercase()).filter(|q| !q.is_empty());
-        let hit = |t: &Option<String>, q: &str| t.as_deref().is_some_and(|t| t.to_lowercase().contains(q));
-        let mut cards: Vec<DecisionCard> = doc
-            .decisions
-            .iter()
-            .filter(|d| q.as_deref().is_none_or(|q| d.title.to_lowercase().contains(q) || hit(&d.rationale, q) || hit(&d.alternatives, q)))
-            .map(|d| -> Result<DecisionCard> {
-                let links = d.links.iter().map(|l| self.record_ref(l)).collect::<Result<Vec<_>>>()?;
-                Ok(DecisionCard { decision: d.clone(), links })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        cards.sort_by(|a, b| b.decision.date.cmp(&a.decision.date).then_with(|| a.decision.id.cmp(&b.decision.id)));
-        Ok(cards)
-    }
-
-    /// What an id names: the first kind (in the order of [`LINKABLE`]) that has it.
-    fn record_ref(&self, id: &str) -> Result<RecordRef> {
-        for (table, kind, title) in LINKABLE {
-            let found: Option<String> = rusqlite::OptionalExtension::optional(self.conn.query_row(
-                &format!("SELECT {title} FROM {table} WHERE id = ?1"),
-                [id],
-                |r| r.get(0),
-            ))?;
-            if let Some(t) = found {
-                return Ok(RecordRef { id: id.to_string(), kind: Some(kind.to_string()), title: Some(t) });
-            }
-        }
-        Ok(RecordRef { id: id.to_string(), kind: None, title: None })
-    }
-}
-
-fn validate_decision(tx: &Transaction<'_>, rec: &str, id: Option<&str>, input: &DecisionInput) -> Result<String> {
+pub(crate) fn validate_decision(tx: &Transaction<'_>, rec: &str, id: Option<&str>, input: &DecisionInput) -> Result<String> {
     let title = required_name(rec, "title", &input.title)?;
     let mut seen = std::collections::HashSet::new();
     for link in &input.links {
@@ -120,7 +46,7 @@ fn validate_decision(tx: &Transaction<'_>, rec: &str, id: Option<&str>, input: &
     Ok(title)
 }
 
-fn write_links(tx: &Transaction<'_>, id: &str, links: &[String]) -> Result<()> {
+pub(crate) fn write_links(tx: &Transaction<'_>, id: &str, links: &[String]) -> Result<()> {
     tx.execute("DELETE FROM decision_links WHERE decision = ?1", [id])?;
     for (pos, l) in links.iter().enumerate() {
         tx.execute("INSERT INTO decision_links (decision, target, position) VALUES (?1, ?2, ?3)", params![id, l, pos as i64])?;

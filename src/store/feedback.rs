@@ -3,221 +3,18 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Transaction};
 
-use super::{exists, next_id, not_found, optional_text, references, required_name, Workspace};
-use crate::compute::feedback::{theme_counts, theme_trend};
+use super::{references, required_name};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::views::feedback::*;
 use crate::views::roadmap::ItemRef;
 
 /// The longest feedback text kept, in characters (a long interview transcript fits).
-const MAX_TEXT_CHARS: usize = 20_000;
+pub(crate) const MAX_TEXT_CHARS: usize = 20_000;
 
-impl Workspace {
-    /// Records feedback and returns its generated id.
-    pub fn create_feedback(&mut self, input: &FeedbackInput) -> Result<String> {
-        self.with_tx(|tx| {
-            let text = validate_feedback(tx, "feedback", input)?;
-            let id = next_id(tx, "feedback", "f")?;
-            tx.execute(
-                "INSERT INTO feedback (id, date, source, customer, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, input.date, input.source, optional_text(&input.customer), text],
-            )?;
-            write_links(tx, &id, input)?;
-            Ok(id)
-        })
-    }
-
-    /// Replaces a feedback record's fields, themes and linked items.
-    pub fn update_feedback(&mut self, id: &str, input: &FeedbackInput) -> Result<()> {
-        self.with_tx(|tx| {
-            let rec = format!("feedback \"{id}\"");
-            if !exists(tx, "feedback", id)? {
-                return Err(not_found("feedback", id));
-            }
-            let text = validate_feedback(tx, &rec, input)?;
-            tx.execute(
-                "UPDATE feedback SET date = ?2, source = ?3, customer = ?4, text = ?5 WHERE id = ?1",
-                params![id, input.date, input.source, optional_text(&input.customer), text],
-            )?;
-            write_links(tx, id, input)
-        })
-    }
-
-    /// Deletes a feedback record with its tags and links (themes and items stay).
-    pub fn delete_feedback(&mut self, id: &str) -> Result<()> {
-        self.with_tx(|tx| {
-            if tx.execute("DELETE FROM feedback WHERE id = ?1", [id])? == 0 {
-                return Err(not_found("feedback", id));
-            }
-            Ok(())
-        })
-    }
-
-    /// Creates a theme and returns its generated id. Names are unique (ignoring case).
-    pub fn create_theme(&mut self, name: &str) -> Result<String> {
-        self.with_tx(|tx| {
-            let name = theme_name(tx, None, name)?;
-            let id = next_id(tx, "themes", "t")?;
-            tx.execute("INSERT INTO themes (id, name) VALUES (?1, ?2)", params![id, name])?;
-            Ok(id)
-        })
-    }
-
-    pub fn rename_theme(&mut self, id: &str, name: &str) -> Result<()> {
-        self.with_tx(|tx| {
-            if !exists(tx, "themes", id)? {
-                return Err(not_found("theme", id));
-            }
-            let name = theme_name(tx, Some(id), name)?;
-            tx.execute("UPDATE themes SET name = ?2 WHERE id = ?1", params![id, name])?;
-            Ok(())
-        })
-    }
-
-    /// Deletes a theme; its feedback stays, untagged from it.
-    pub fn delete_theme(&mut self, id: &str) -> Result<()> {
-        self.with_tx(|tx| {
-            if tx.execute("DELETE FROM themes WHERE id = ?1", [id])? == 0 {
-                return Err(not_found("theme", id));
-            }
-            Ok(())
-        })
-    }
-
-    /// Merges theme `from` into `into`, in one transaction: every feedback record tagged
-    /// with `from` becomes tagged with `into` (once, keeping the place of the tag it
-    /// already had), then `from` is deleted.
-    pub fn merge_themes(&mut self, from: &str, into: &str) -> Result<()> {
-        self.with_tx(|tx| {
-            if !exists(tx, "themes", from)? {
-                return Err(not_found("theme", from));
-            }
-            if !exists(tx, "themes", into)? {
-                return Err(Error::invalid(format!("theme \"{from}\""), "into", format!("There is no theme “{into}” to merge into.")));
-            }
-            if from == into {
-                return Err(Error::invalid(format!("theme \"{from}\""), "into", "A theme cannot be merged into itself."));
-            }
-            // Records tagged with both keep their `into` tag; the others get it in the
-            // place of their `from` tag.
-            tx.execute(
-                "UPDATE feedback_themes SET theme = ?2 WHERE theme = ?1
-                 AND feedback NOT IN (SELECT feedback FROM feedback_themes WHERE theme = ?2)",
-                params![from, into],
-            )?;
-            tx.execute("DELETE FROM themes WHERE id = ?1", [from])?;
-            Ok(())
-        })
-    }
-
-    /// Tags (or untags) a feedback record with a theme. Tagging twice changes nothing.
-    pub fn tag_feedback(&mut self, feedback: &str, theme: &str, tagged: bool) -> Result<()> {
-        self.with_tx(|tx| {
-            if !exists(tx, "feedback", feedback)? {
-                return Err(not_found("feedback", feedback));
-            }
-            if tagged {
-                if !exists(tx, "themes", theme)? {
-                    return Err(Error::invalid(format!("feedback \"{feedback}\""), "themes", format!("There is no theme “{theme}”.")));
-                }
-                tx.execute(
-                    "INSERT OR IGNORE INTO feedback_themes (feedback, theme, position)
-                     VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM feedback_themes WHERE feedback = ?1))",
-                    params![feedback, theme],
-                )?;
-            } else {
-                tx.execute("DELETE FROM feedback_themes WHERE feedback = ?1 AND theme = ?2", params![feedback, theme])?;
-            }
-            Ok(())
-        })
-    }
-
-    /// Links (or unlinks) a feedback record and a roadmap item. Linking twice changes nothing.
-    pub fn link_feedback(&mut self, feedback: &str, item: &str, linked: bool) -> Result<()> {
-        self.with_tx(|tx| {
-            if !exists(tx, "feedback", feedback)? {
-                return Err(not_found("feedback", feedback));
-            }
-            if linked {
-                if !exists(tx, "roadmap_items", item)? {
-                    return Err(Error::invalid(
-                        format!("feedback \"{feedback}\""),
-                        "roadmap_items",
-                        format!("There is no roadmap item “{item}”."),
-                    ));
-                }
-                tx.execute(
-                    "INSERT OR IGNORE INTO feedback_items (feedback, item, position)
-                     VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM feedback_items WHERE feedback = ?1))",
-                    params![feedback, item],
-                )?;
-            } else {
-                tx.execute("DELETE FROM feedback_items WHERE feedback = ?1 AND item = ?2", params![feedback, item])?;
-            }
-            Ok(())
-        })
-    }
-
-    /// `lodestar report feedback`: every theme with its count and roadmap items.
-    pub fn feedback_report(&self) -> Result<FeedbackReport> {
-        let doc = self.export_document()?;
-        Ok(FeedbackReport { themes: theme_counts(&doc.themes, &doc.feedback) })
-    }
-
-    /// Top themes (every theme, by count) and their monthly trend.
-    pub fn themes_view(&self) -> Result<ThemesView> {
-        let doc = self.export_document()?;
-        let themes = theme_counts(&doc.themes, &doc.feedback);
-        let trend = theme_trend(&themes, &doc.feedback);
-        Ok(ThemesView { untagged: doc.feedback.iter().filter(|f| f.themes.is_empty()).count() as u32, themes, trend })
-    }
-
-    /// The inbox: feedback newest first, filtered.
-    pub fn feedback_inbox(&self, filter: &FeedbackFilter) -> Result<FeedbackInbox> {
-        let doc = self.export_document()?;
-        let theme_names: HashMap<&str, &str> = doc.themes.iter().map(|t| (t.id.as_str(), t.name.as_str())).collect();
-        let item_titles: HashMap<&str, &str> = doc.roadmap_items.iter().map(|i| (i.id.as_str(), i.title.as_str())).collect();
-        let query = filter.query.as_deref().map(|q| q.trim().to_lowercase()).filter(|q| !q.is_empty());
-        let mut feedback: Vec<FeedbackEntry> = doc
-            .feedback
-            .iter()
-            .filter(|f| filter.theme.as_ref().is_none_or(|t| f.themes.contains(t)))
-            .filter(|f| !filter.untagged || f.themes.is_empty())
-            .filter(|f| filter.source.is_none_or(|s| f.source == s))
-            .filter(|f| filter.roadmap_item.as_ref().is_none_or(|i| f.roadmap_items.contains(i)))
-            .filter(|f| {
-                query.as_ref().is_none_or(|q| {
-                    f.text.to_lowercase().contains(q) || f.customer.as_deref().is_some_and(|c| c.to_lowercase().contains(q))
-                })
-            })
-            .map(|f| entry(f, &theme_names, &item_titles))
-            .collect();
-        feedback.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-        let mut themes: Vec<ThemeRef> = doc.themes.iter().map(|t| ThemeRef { id: t.id.clone(), name: t.name.clone() }).collect();
-        themes.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.id.cmp(&b.id)));
-        Ok(FeedbackInbox {
-            total: doc.feedback.len() as u32,
-            feedback,
-            themes,
-            roadmap_items: doc.roadmap_items.iter().map(|i| ItemRef { id: i.id.clone(), title: i.title.clone() }).collect(),
-        })
-    }
-
-    /// The feedback behind a roadmap item, newest first.
-    pub fn item_feedback(&self, item: &str) -> Result<Vec<FeedbackEntry>> {
-        let exists: bool =
-            self.conn.query_row("SELECT 1 FROM roadmap_items WHERE id = ?1", [item], |_| Ok(true)).optional()?.unwrap_or(false);
-        if !exists {
-            return Err(not_found("roadmap item", item));
-        }
-        Ok(self.feedback_inbox(&FeedbackFilter { roadmap_item: Some(item.to_string()), ..Default::default() })?.feedback)
-    }
-}
-
-pub(super) fn entry(f: &Feedback, themes: &HashMap<&str, &str>, items: &HashMap<&str, &str>) -> FeedbackEntry {
+pub(crate) fn entry(f: &Feedback, themes: &HashMap<&str, &str>, items: &HashMap<&str, &str>) -> FeedbackEntry {
     FeedbackEntry {
         id: f.id.clone(),
         date: f.date,
@@ -234,7 +31,7 @@ pub(super) fn entry(f: &Feedback, themes: &HashMap<&str, &str>, items: &HashMap<
 }
 
 /// Checks a feedback input and returns its trimmed text.
-fn validate_feedback(tx: &Transaction<'_>, rec: &str, input: &FeedbackInput) -> Result<String> {
+pub(crate) fn validate_feedback(tx: &Transaction<'_>, rec: &str, input: &FeedbackInput) -> Result<String> {
     let text = input.text.trim();
     if text.is_empty() {
         return Err(Error::invalid(rec, "text", "The text cannot be empty: write what the customer said."));
@@ -250,7 +47,7 @@ fn validate_feedback(tx: &Transaction<'_>, rec: &str, input: &FeedbackInput) -> 
     Ok(text.to_string())
 }
 
-fn write_links(tx: &Transaction<'_>, id: &str, input: &FeedbackInput) -> Result<()> {
+pub(crate) fn write_links(tx: &Transaction<'_>, id: &str, input: &FeedbackInput) -> Result<()> {
     tx.execute("DELETE FROM feedback_themes WHERE feedback = ?1", [id])?;
     tx.execute("DELETE FROM feedback_items WHERE feedback = ?1", [id])?;
     for (pos, t) in input.themes.iter().enumerate() {
@@ -264,7 +61,7 @@ fn write_links(tx: &Transaction<'_>, id: &str, input: &FeedbackInput) -> Result<
 
 /// A theme's name: required, and not the name of another theme (ignoring case), so
 /// that two themes of one name cannot split a signal in two.
-fn theme_name(tx: &Transaction<'_>, id: Option<&str>, name: &str) -> Result<String> {
+pub(crate) fn theme_name(tx: &Transaction<'_>, id: Option<&str>, name: &str) -> Result<String> {
     let rec = id.map_or_else(|| "theme".to_string(), |id| format!("theme \"{id}\""));
     let name = required_name(&rec, "name", name)?;
     let mut stmt = tx.prepare("SELECT id, name FROM themes")?;

@@ -2,172 +2,12 @@
 //! measurement recorded for the KPI (by hand, `lodestar measure` or a CSV import), in
 //! the transaction that records the measurement.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::{exists, next_id, not_found, optional_text, required_name, Workspace};
+use super::{optional_text, required_name};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::views::metrics::*;
-
-impl Workspace {
-    /// Creates a KPI and returns its generated id.
-    pub fn create_kpi(&mut self, input: &KpiInput) -> Result<String> {
-        self.with_tx(|tx| {
-            let (name, unit) = validate_kpi("KPI", input)?;
-            let id = next_id(tx, "kpis", "k")?;
-            tx.execute(
-                "INSERT INTO kpis (id, name, category, unit, higher_is_better) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, name, input.category, unit, input.higher_is_better],
-            )?;
-            Ok(id)
-        })
-    }
-
-    pub fn update_kpi(&mut self, id: &str, input: &KpiInput) -> Result<()> {
-        self.with_tx(|tx| {
-            let (name, unit) = validate_kpi(&format!("KPI \"{id}\""), input)?;
-            let n = tx.execute(
-                "UPDATE kpis SET name = ?2, category = ?3, unit = ?4, higher_is_better = ?5 WHERE id = ?1",
-                params![id, name, input.category, unit, input.higher_is_better],
-            )?;
-            if n == 0 {
-                return Err(not_found("KPI", id));
-            }
-            Ok(())
-        })
-    }
-
-    /// Deletes a KPI with its measurements; key results bound to it become unbound
-    /// (their check-ins stay).
-    pub fn delete_kpi(&mut self, id: &str) -> Result<()> {
-        self.with_tx(|tx| {
-            if tx.execute("DELETE FROM kpis WHERE id = ?1", [id])? == 0 {
-                return Err(not_found("KPI", id));
-            }
-            Ok(())
-        })
-    }
-
-    /// Records a measurement, and a check-in of the same date and value for every key
-    /// result bound to the KPI (see [`checkins_from_measurement`]), all in one transaction.
-    pub fn add_measurement(&mut self, kpi: &str, date: NaiveDate, value: f64) -> Result<MeasurementOutcome> {
-        self.with_tx(|tx| {
-            if !exists(tx, "kpis", kpi)? {
-                return Err(not_found("KPI", kpi));
-            }
-            if !value.is_finite() {
-                return Err(Error::invalid(format!("KPI \"{kpi}\""), "value", "The value must be a finite number."));
-            }
-            tx.execute("INSERT INTO measurements (kpi, date, value) VALUES (?1, ?2, ?3)", params![kpi, date, value])?;
-            let id = tx.last_insert_rowid();
-            let checked_in = checkins_from_measurement(tx, kpi, date, value)?;
-            Ok(MeasurementOutcome { id, checked_in })
-        })
-    }
-
-    /// Deletes one measurement. Check-ins it gave bound key results stay: they are
-    /// the key results' own history now, and can be corrected there.
-    pub fn delete_measurement(&mut self, id: i64) -> Result<()> {
-        self.with_tx(|tx| {
-            if tx.execute("DELETE FROM measurements WHERE id = ?1", [id])? == 0 {
-                return Err(not_found("measurement", &id.to_string()));
-            }
-            Ok(())
-        })
-    }
-
-    /// Binds a key result to a KPI (or unbinds it with `None`), recorded in its history.
-    /// Existing measurements are not replayed: only new ones become check-ins.
-    pub fn bind_key_result_kpi(&mut self, key_result: &str, kpi: Option<&str>, now: DateTime<Utc>) -> Result<()> {
-        self.with_tx(|tx| {
-            let old: Option<String> = tx
-                .query_row("SELECT kpi FROM key_results WHERE id = ?1", [key_result], |r| r.get(0))
-                .optional()?
-                .ok_or_else(|| not_found("key result", key_result))?;
-            if let Some(k) = kpi {
-                if !exists(tx, "kpis", k)? {
-                    return Err(Error::invalid(format!("key result \"{key_result}\""), "kpi", format!("There is no KPI “{k}”.")));
-                }
-            }
-            if old.as_deref() == kpi {
-                return Ok(());
-            }
-            tx.execute("UPDATE key_results SET kpi = ?2 WHERE id = ?1", params![key_result, kpi])?;
-            tx.execute(
-                "INSERT INTO revisions (entity, entity_id, field, old_value, new_value, changed_at)
-                 VALUES ('key_result', ?1, 'kpi', ?2, ?3, ?4)",
-                params![key_result, old, kpi, now.to_rfc3339_opts(SecondsFormat::Secs, true)],
-            )?;
-            Ok(())
-        })
-    }
-
-    /// Every KPI with its latest values and bound key results.
-    pub fn metrics_view(&self) -> Result<MetricsView> {
-        let doc = self.export_document()?;
-        let points = self.measurement_points(None)?;
-        let kpis = doc
-            .kpis
-            .iter()
-            .map(|k| {
-                let mine: Vec<&MeasurementPoint> = points.iter().filter(|(kpi, _)| kpi == &k.id).map(|(_, p)| p).collect();
-                KpiCard {
-                    kpi: k.clone(),
-                    latest: mine.last().map(|p| (*p).clone()),
-                    previous: mine.len().checked_sub(2).map(|i| mine[i].clone()),
-                    measurements: mine.len() as u32,
-                    bound_key_results: doc.key_results.iter().filter(|kr| kr.kpi.as_ref() == Some(&k.id)).map(|kr| kr.id.clone()).collect(),
-                }
-            })
-            .collect();
-        Ok(MetricsView {
-            kpis,
-            key_results: doc
-                .key_results
-                .iter()
-                .map(|kr| KeyResultRef { id: kr.id.clone(), title: kr.title.clone(), objective: kr.objective.clone(), kpi: kr.kpi.clone() })
-                .collect(),
-        })
-    }
-
-    /// One KPI's chart: its measurements over time and the key results bound to it.
-    pub fn kpi_chart(&self, id: &str) -> Result<KpiChart> {
-        let doc = self.export_document()?;
-        let kpi = doc.kpis.iter().find(|k| k.id == id).ok_or_else(|| not_found("KPI", id))?.clone();
-        let measurements = self.measurement_points(Some(id))?.into_iter().map(|(_, p)| p).collect();
-        let key_results = doc
-            .key_results
-            .iter()
-            .filter(|kr| kr.kpi.as_deref() == Some(id))
-            .map(|kr| {
-                let objective = doc.objectives.iter().find(|o| o.id == kr.objective);
-                let cycle = objective.and_then(|o| o.cycle.as_deref()).and_then(|c| doc.cycles.iter().find(|x| x.id == c));
-                BoundKeyResult {
-                    id: kr.id.clone(),
-                    title: kr.title.clone(),
-                    objective: kr.objective.clone(),
-                    objective_title: objective.map(|o| o.title.clone()).unwrap_or_default(),
-                    kind: kr.kind,
-                    unit: kr.unit.clone(),
-                    baseline: kr.baseline,
-                    target: kr.target,
-                    cycle: cycle.map(|c| c.id.clone()),
-                    cycle_start: cycle.map(|c| c.start),
-                    cycle_end: cycle.map(|c| c.end),
-                }
-            })
-            .collect();
-        Ok(KpiChart { kpi, measurements, key_results })
-    }
-
-    /// Measurements (of one KPI or all) with their ids, by date then as recorded.
-    fn measurement_points(&self, kpi: Option<&str>) -> Result<Vec<(String, MeasurementPoint)>> {
-        let mut stmt = self.conn.prepare("SELECT kpi, id, date, value FROM measurements WHERE ?1 IS NULL OR kpi = ?1 ORDER BY date, id")?;
-        let rows = stmt.query_map([kpi], |r| Ok((r.get(0)?, MeasurementPoint { id: r.get(1)?, date: r.get(2)?, value: r.get(3)? })))?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    }
-}
 
 /// Gives every key result bound to `kpi` a check-in of this date and value, inside the
 /// caller's transaction, and returns the key results checked in.
@@ -226,7 +66,7 @@ pub(crate) fn checkins_from_measurement(tx: &Transaction<'_>, kpi: &str, date: N
     Ok(out)
 }
 
-fn validate_kpi(rec: &str, input: &KpiInput) -> Result<(String, Option<String>)> {
+pub(crate) fn validate_kpi(rec: &str, input: &KpiInput) -> Result<(String, Option<String>)> {
     let name = required_name(rec, "name", &input.name)?;
     let unit = optional_text(&input.unit);
     if unit.as_deref().is_some_and(|u| u.chars().count() > 40) {

@@ -6,19 +6,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
-use rusqlite_migration::{Migrations, M};
 
+use super::backup::{back_up, BackupKind};
+use super::schema::{migrations, APPLICATION_ID, SCHEMA_VERSION};
 use crate::error::{Error, ErrorCode, Result};
-
-/// Written into the SQLite header (`PRAGMA application_id`) so Lodestar recognises its files: "LodS".
-pub const APPLICATION_ID: i32 = 0x4C6F_6453;
-
-/// Numbered migrations; the schema version is their count (`PRAGMA user_version`).
-pub(super) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("migrations/001_initial.sql")), M::up(include_str!("migrations/002_goal_history.sql"))])
-}
-
-pub const SCHEMA_VERSION: i64 = 2;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -64,7 +55,7 @@ impl Workspace {
         // Before an upgrade, keep the file as this schema had it (a file whose creation
         // was interrupted, version 0, holds nothing to keep).
         if !fresh && version > 0 && version < SCHEMA_VERSION {
-            super::backup::back_up(&conn, path, super::backup::BackupKind::PreMigration, chrono::Utc::now()).map_err(|e| {
+            back_up(&conn, path, BackupKind::PreMigration, chrono::Utc::now()).map_err(|e| {
                 Error::new(e.code, format!("{} was not upgraded to this version of Lodestar: {}", path.display(), e.message))
             })?;
         }
@@ -87,16 +78,6 @@ impl Workspace {
 
     pub fn path(&self) -> &Path {
         &self.path
-    }
-
-    /// Runs `f` inside one transaction: it either fully happens or not at all.
-    pub(crate) fn with_tx<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
-        // IMMEDIATE takes the write lock up front, so a second writer waits out the busy
-        // timeout; a deferred one would read first and then fail without waiting.
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
     }
 }
 
@@ -135,7 +116,7 @@ fn configure(conn: &Connection) -> Result<()> {
 }
 
 /// Read-only inspection of an existing, non-empty file.
-pub(super) fn inspect(path: &Path) -> Result<CheckReport> {
+pub(crate) fn inspect(path: &Path) -> Result<CheckReport> {
     let mut header = Vec::with_capacity(100);
     std::fs::File::open(path)
         .and_then(|f| f.take(100).read_to_end(&mut header))
@@ -251,7 +232,7 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 /// holds the whole workspace, so it is opened as immutable: read as is, creating nothing.
 /// Otherwise (a Lodestar window has it open, or a write was interrupted) SQLite reads
 /// the file together with its log, as usual.
-pub(super) fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+pub(crate) fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let beside = |suffix: &str| sibling(path, suffix).exists();
     let absolute = std::path::absolute(path).ok();
@@ -324,11 +305,6 @@ fn describe(path: &Path, e: Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn migrations_are_valid() {
-        migrations().validate().unwrap();
-    }
 
     #[test]
     fn schema_version_is_the_number_of_migrations() {

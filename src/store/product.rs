@@ -3,46 +3,14 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::Workspace;
 use crate::error::{Error, Result};
-use crate::model::{LifecycleStage, Product, ProductField, Revision};
+use crate::model::{LifecycleStage, Product, ProductField};
 
 /// Longest product name accepted; it titles windows and exported pictures.
 pub const MAX_NAME_CHARS: usize = 120;
 
-impl Workspace {
-    pub fn product(&self) -> Result<Product> {
-        Ok(read_product(&self.conn)?)
-    }
-
-    /// Sets one product field and records the change as a revision. `value` is the
-    /// user's text: trimmed, empty means "not set" (not allowed for the name).
-    /// Returns false when the value did not change (nothing is written).
-    pub fn set_product_field(&mut self, field: ProductField, value: Option<&str>, now: DateTime<Utc>) -> Result<bool> {
-        let value = value.map(str::trim).filter(|v| !v.is_empty());
-        let new = validate_field(field, value)?;
-        self.with_tx(|tx| {
-            let old = read_product(tx)?;
-            let changed = write_field(tx, &old, field, new.clone(), now)?;
-            Ok(changed)
-        })
-    }
-
-    /// The revisions of one product field (or all when `None`), newest first.
-    pub fn product_revisions(&self, field: Option<ProductField>) -> Result<Vec<Revision>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT field, old_value, new_value, changed_at, reason FROM revisions
-             WHERE entity = 'product' AND (?1 IS NULL OR field = ?1) ORDER BY id DESC",
-        )?;
-        let rows = stmt.query_map(params![field.map(|f| f.as_str())], |r| {
-            Ok(Revision { field: r.get(0)?, old_value: r.get(1)?, new_value: r.get(2)?, changed_at: r.get(3)?, reason: r.get(4)? })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    }
-}
-
 /// Checks a new value for a product field; the one place these rules live.
-fn validate_field(field: ProductField, value: Option<&str>) -> Result<Option<String>> {
+pub(crate) fn validate_field(field: ProductField, value: Option<&str>) -> Result<Option<String>> {
     match field {
         ProductField::Name => {
             let name =
@@ -67,7 +35,7 @@ fn validate_field(field: ProductField, value: Option<&str>) -> Result<Option<Str
     }
 }
 
-pub(super) fn read_product(conn: &rusqlite::Connection) -> rusqlite::Result<Product> {
+pub(crate) fn read_product(conn: &rusqlite::Connection) -> rusqlite::Result<Product> {
     conn.query_row("SELECT name, vision, strategy, lifecycle_stage FROM product WHERE singleton = 1", [], |r| {
         Ok(Product { name: r.get(0)?, vision: r.get(1)?, strategy: r.get(2)?, lifecycle_stage: r.get(3)? })
     })
@@ -75,7 +43,7 @@ pub(super) fn read_product(conn: &rusqlite::Connection) -> rusqlite::Result<Prod
     .map(|p| p.unwrap_or_default())
 }
 
-fn current_text(p: &Product, field: ProductField) -> Option<String> {
+pub(crate) fn current_text(p: &Product, field: ProductField) -> Option<String> {
     match field {
         ProductField::Name => Some(p.name.clone()),
         ProductField::Vision => p.vision.clone(),
@@ -85,7 +53,7 @@ fn current_text(p: &Product, field: ProductField) -> Option<String> {
 }
 
 /// Writes one (already validated) field and its revision when it changed.
-pub(super) fn write_field(
+pub(crate) fn write_field(
     tx: &Transaction<'_>,
     old: &Product,
     field: ProductField,
@@ -108,7 +76,7 @@ pub(super) fn write_field(
 }
 
 /// Replaces the whole product inside an import, recording a revision per changed field.
-pub(super) fn replace_product(tx: &Transaction<'_>, new: &Product, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn replace_product(tx: &Transaction<'_>, new: &Product, now: DateTime<Utc>) -> Result<()> {
     let old = read_product(tx)?;
     for field in ProductField::ALL {
         write_field(tx, &old, *field, current_text(new, *field), now)?;

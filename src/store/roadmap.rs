@@ -7,177 +7,15 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::snapshot::{grouped, item_from_row, ITEM_COLUMNS};
-use super::{exists, next_id, not_found, Workspace};
-use crate::compute::roadmap::{allocation, conflicts, default_range, why_coverage, Conflict};
+use super::{exists, next_id, not_found};
+use crate::compute::roadmap::Conflict;
 use crate::error::{Error, Result};
 use crate::interchange::validate::{find_cycle, item_rules, lane_rules};
 use crate::interchange::Document;
-use crate::layout::{layout, LayoutInput, LayoutRequest};
 use crate::model::*;
 use crate::views::roadmap::*;
 
-impl Workspace {
-    /// Applies one roadmap edit in one transaction and returns the edit that undoes it.
-    pub fn apply_roadmap_edit(&mut self, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
-        self.with_tx(|tx| apply(tx, edit))
-    }
-
-    /// Saves today's dated items as a named baseline and returns its id.
-    pub fn save_baseline(&mut self, name: &str, today: NaiveDate) -> Result<String> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(Error::invalid("baseline", "name", "Name the baseline, e.g. “Q1 plan as approved”."));
-        }
-        self.with_tx(|tx| {
-            let id = next_id(tx, "baselines", "b")?;
-            tx.execute("INSERT INTO baselines (id, name, saved_on) VALUES (?1, ?2, ?3)", params![id, name, today])?;
-            tx.execute(
-                "INSERT INTO baseline_items (baseline, item, lane, start, end)
-                 SELECT ?1, id, lane, start, end FROM roadmap_items WHERE start IS NOT NULL AND end IS NOT NULL ORDER BY rowid",
-                [&id],
-            )?;
-            Ok(id)
-        })
-    }
-
-    pub fn delete_baseline(&mut self, id: &str) -> Result<()> {
-        self.with_tx(|tx| {
-            if tx.execute("DELETE FROM baselines WHERE id = ?1", [id])? == 0 {
-                return Err(not_found("baseline", id));
-            }
-            Ok(())
-        })
-    }
-
-    /// `lodestar report roadmap`: coverage, conflicts, and allocation inside `[from, to]`
-    /// (default: the earliest start to the latest end).
-    pub fn roadmap_report(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<RoadmapReport> {
-        if let (Some(f), Some(t)) = (from, to) {
-            if t < f {
-                // As in the view: an inverted range is a mistake, not an empty allocation.
-                return Err(Error::invalid("roadmap", "to", format!("The range ends ({t}) before it starts ({f}).")));
-            }
-        }
-        let doc = self.export_document()?;
-        let items = &doc.roadmap_items;
-        let range = default_range(items);
-        let from = from.or(range.map(|r| r.0));
-        let to = to.or(range.map(|r| r.1));
-        let allocation = match (from, to) {
-            (Some(f), Some(t)) => allocation(items, f, t),
-            _ => allocation(items, NaiveDate::MIN, NaiveDate::MIN),
-        };
-        Ok(RoadmapReport {
-            coverage: why_coverage(items),
-            conflicts: conflicts(items, &doc.objectives, &doc.cycles, &doc.milestones),
-            allocation,
-        })
-    }
-
-    /// The Roadmap view for a range, zoom and filters, as of `today`.
-    pub fn roadmap_view(&self, req: &LayoutRequest, today: NaiveDate, history: EditState) -> Result<RoadmapView> {
-        if req.to < req.from {
-            return Err(Error::invalid("roadmap", "to", "The range ends before it starts."));
-        }
-        let doc = self.export_document()?;
-        let all_conflicts = conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones);
-        let baseline = match &req.baseline {
-            Some(id) => Some(doc.baselines.iter().find(|b| &b.id == id).ok_or_else(|| not_found("baseline", id))?),
-            None => None,
-        };
-        let geometry = layout(
-            &LayoutInput {
-                lanes: &doc.lanes,
-                items: &doc.roadmap_items,
-                milestones: &doc.milestones,
-                conflicts: &all_conflicts,
-                baseline: baseline.map(|b| b.items.as_slice()),
-                today,
-            },
-            req,
-        );
-        Ok(RoadmapView {
-            geometry,
-            lanes: doc.lanes.clone(),
-            objectives: objective_refs(&doc),
-            baselines: doc
-                .baselines
-                .iter()
-                .map(|b| BaselineSummary { id: b.id.clone(), name: b.name.clone(), saved_on: b.saved_on, items: b.items.len() as u32 })
-                .collect(),
-            slips: baseline.map(|b| slips(&doc, b)).unwrap_or_default(),
-            conflict_count: all_conflicts.len() as u32,
-            coverage: why_coverage(&doc.roadmap_items),
-            allocation: allocation(&doc.roadmap_items, req.from, req.to),
-            unscheduled: doc.roadmap_items.iter().filter(|i| i.start.is_none()).count() as u32,
-            history,
-        })
-    }
-
-    /// Every conflict with the sentence that explains it.
-    pub fn roadmap_conflicts(&self) -> Result<Vec<ConflictNote>> {
-        let doc = self.export_document()?;
-        let names = Names::new(&doc);
-        Ok(conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones).iter().map(|c| explain(&names, c)).collect())
-    }
-
-    /// One item with its *why*, for the side panel.
-    pub fn roadmap_item_detail(&self, id: &str) -> Result<ItemDetail> {
-        let doc = self.export_document()?;
-        let item = doc.roadmap_items.iter().find(|i| i.id == id).ok_or_else(|| not_found("roadmap item", id))?;
-        let refs = objective_refs(&doc);
-        let names = Names::new(&doc);
-        let titles: HashMap<&str, &str> = doc.roadmap_items.iter().map(|i| (i.id.as_str(), i.title.as_str())).collect();
-        let item_ref = |id: &str| ItemRef { id: id.to_string(), title: titles.get(id).unwrap_or(&"").to_string() };
-        Ok(ItemDetail {
-            objectives: refs.into_iter().filter(|o| item.objectives.contains(&o.id)).collect(),
-            feedback_count: doc.feedback.iter().filter(|f| f.roadmap_items.iter().any(|r| r == id)).count() as u32,
-            feedback: {
-                let themes: HashMap<&str, &str> = doc.themes.iter().map(|t| (t.id.as_str(), t.name.as_str())).collect();
-                let mut list: Vec<_> = doc
-                    .feedback
-                    .iter()
-                    .filter(|f| f.roadmap_items.iter().any(|r| r == id))
-                    .map(|f| super::feedback::entry(f, &themes, &titles))
-                    .collect();
-                list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-                list
-            },
-            milestones: doc.milestones.iter().filter(|m| m.roadmap_item.as_deref() == Some(id)).cloned().collect(),
-            conflicts: conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones)
-                .iter()
-                .filter(|c| involves(c, id))
-                .map(|c| explain(&names, c))
-                .collect(),
-            depends_on: item.depends_on.iter().map(|d| item_ref(d)).collect(),
-            dependents: doc.roadmap_items.iter().filter(|i| i.depends_on.iter().any(|d| d == id)).map(|i| item_ref(&i.id)).collect(),
-            item: item.clone(),
-        })
-    }
-
-    /// Every item still to do (not done, not dropped), for the now–next–later board.
-    pub fn roadmap_board(&self) -> Result<Vec<BoardCard>> {
-        let doc = self.export_document()?;
-        Ok(doc
-            .roadmap_items
-            .iter()
-            .filter(|i| !matches!(i.status, ItemStatus::Done | ItemStatus::Dropped))
-            .map(|i| BoardCard {
-                id: i.id.clone(),
-                title: i.title.clone(),
-                lane: i.lane.clone(),
-                kind: i.kind,
-                status: i.status,
-                horizon: i.horizon,
-                start: i.start,
-                end: i.end,
-                no_goal: i.objectives.is_empty(),
-            })
-            .collect())
-    }
-}
-
-fn objective_refs(doc: &Document) -> Vec<ObjectiveRef> {
+pub(crate) fn objective_refs(doc: &Document) -> Vec<ObjectiveRef> {
     let ends: HashMap<&str, NaiveDate> = doc.cycles.iter().map(|c| (c.id.as_str(), c.end)).collect();
     doc.objectives
         .iter()
@@ -190,7 +28,7 @@ fn objective_refs(doc: &Document) -> Vec<ObjectiveRef> {
         .collect()
 }
 
-fn involves(c: &Conflict, id: &str) -> bool {
+pub(crate) fn involves(c: &Conflict, id: &str) -> bool {
     match c {
         Conflict::PastObjectiveDeadline { item, .. } => item == id,
         Conflict::StartsBeforeDependencyEnds { item, depends_on } => item == id || depends_on == id,
@@ -200,7 +38,7 @@ fn involves(c: &Conflict, id: &str) -> bool {
 
 /// Titles and deadlines by id, built once per view: looking each conflict's records up
 /// by a scan of every item made a 10,000-item view spend ~100 ms here.
-struct Names<'a> {
+pub(crate) struct Names<'a> {
     titles: HashMap<&'a str, &'a str>,
     item_end: HashMap<&'a str, NaiveDate>,
     /// Objective id → (its cycle's id, the cycle's end).
@@ -209,7 +47,7 @@ struct Names<'a> {
 
 impl<'a> Names<'a> {
     /// Ids are unique within each kind; an item's title wins over an objective's, then a milestone's.
-    fn new(doc: &'a Document) -> Names<'a> {
+    pub(crate) fn new(doc: &'a Document) -> Names<'a> {
         let milestones = doc.milestones.iter().map(|m| (m.id.as_str(), m.title.as_str()));
         let objectives = doc.objectives.iter().map(|o| (o.id.as_str(), o.title.as_str()));
         let items = doc.roadmap_items.iter().map(|i| (i.id.as_str(), i.title.as_str()));
@@ -230,7 +68,7 @@ impl<'a> Names<'a> {
 }
 
 /// A sentence a PM can act on.
-fn explain(names: &Names<'_>, c: &Conflict) -> ConflictNote {
+pub(crate) fn explain(names: &Names<'_>, c: &Conflict) -> ConflictNote {
     let title = |id: &str| names.titles.get(id).map_or_else(|| id.to_string(), |t| t.to_string());
     let deadline = |o: &str| names.deadline.get(o).map(|(c, end)| (c.to_string(), *end));
     let message = match c {
@@ -261,7 +99,7 @@ fn explain(names: &Names<'_>, c: &Conflict) -> ConflictNote {
     ConflictNote { conflict: c.clone(), message }
 }
 
-fn slips(doc: &Document, baseline: &Baseline) -> Vec<Slip> {
+pub(crate) fn slips(doc: &Document, baseline: &Baseline) -> Vec<Slip> {
     let items: HashMap<&str, &RoadmapItem> = doc.roadmap_items.iter().map(|i| (i.id.as_str(), i)).collect();
     let mut out: Vec<Slip> = baseline
         .items
@@ -288,7 +126,7 @@ fn slips(doc: &Document, baseline: &Baseline) -> Vec<Slip> {
 
 // ---- edits ------------------------------------------------------------------------
 
-fn apply(tx: &Transaction<'_>, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
+pub(crate) fn apply(tx: &Transaction<'_>, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
     use RoadmapEdit as E;
     Ok(match edit {
         E::MoveItem { item, days, lane } => {
@@ -519,11 +357,11 @@ fn apply(tx: &Transaction<'_>, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
     })
 }
 
-fn rec(item: &str) -> String {
+pub(crate) fn rec(item: &str) -> String {
     format!("roadmap item \"{item}\"")
 }
 
-fn require(tx: &Transaction<'_>, table: &str, id: &str, kind: &str) -> Result<()> {
+pub(crate) fn require(tx: &Transaction<'_>, table: &str, id: &str, kind: &str) -> Result<()> {
     if exists(tx, table, id)? {
         Ok(())
     } else {
@@ -531,26 +369,26 @@ fn require(tx: &Transaction<'_>, table: &str, id: &str, kind: &str) -> Result<()
     }
 }
 
-fn dates_and_lane(tx: &Transaction<'_>, item: &str) -> Result<(Option<NaiveDate>, Option<NaiveDate>, String)> {
+pub(crate) fn dates_and_lane(tx: &Transaction<'_>, item: &str) -> Result<(Option<NaiveDate>, Option<NaiveDate>, String)> {
     tx.query_row("SELECT start, end, lane FROM roadmap_items WHERE id = ?1", [item], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?
         .ok_or_else(|| not_found("roadmap item", item))
 }
 
-fn lane_order(tx: &Transaction<'_>) -> Result<Vec<String>> {
+pub(crate) fn lane_order(tx: &Transaction<'_>) -> Result<Vec<String>> {
     let mut stmt = tx.prepare("SELECT id FROM lanes ORDER BY position, rowid")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
 }
 
-fn ids(tx: &Transaction<'_>, table: &str) -> Result<Vec<String>> {
+pub(crate) fn ids(tx: &Transaction<'_>, table: &str) -> Result<Vec<String>> {
     let mut stmt = tx.prepare(&format!("SELECT id FROM {table}"))?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
 }
 
 /// The item's own rules (as on import) and no dependency cycle with the stored graph.
-fn check_item(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
+pub(crate) fn check_item(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
     let (lanes, objectives, mut items) = (ids(tx, "lanes")?, ids(tx, "objectives")?, ids(tx, "roadmap_items")?);
     items.push(item.id.clone());
     fn set(v: &[String]) -> HashSet<&str> {
@@ -562,7 +400,7 @@ fn check_item(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
     refuse_cycle(&graph)
 }
 
-fn refuse_cycle(graph: &HashMap<String, Vec<String>>) -> Result<()> {
+pub(crate) fn refuse_cycle(graph: &HashMap<String, Vec<String>>) -> Result<()> {
     let nodes: Vec<&str> = graph.keys().map(String::as_str).collect();
     let next: HashMap<&str, Vec<&str>> = graph.iter().map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect())).collect();
     match find_cycle(&nodes, &next) {
@@ -575,7 +413,7 @@ fn refuse_cycle(graph: &HashMap<String, Vec<String>>) -> Result<()> {
     }
 }
 
-fn item_params(i: &RoadmapItem) -> Vec<Box<dyn rusqlite::ToSql + '_>> {
+pub(crate) fn item_params(i: &RoadmapItem) -> Vec<Box<dyn rusqlite::ToSql + '_>> {
     let rice = i.rice.as_ref();
     let ice = i.ice.as_ref();
     vec![
@@ -603,7 +441,7 @@ fn item_params(i: &RoadmapItem) -> Vec<Box<dyn rusqlite::ToSql + '_>> {
 }
 
 /// Inserts an item (at a given rowid, to restore its place in exports) with its links.
-fn insert_item(tx: &Transaction<'_>, item: &RoadmapItem, rowid: Option<i64>) -> Result<()> {
+pub(crate) fn insert_item(tx: &Transaction<'_>, item: &RoadmapItem, rowid: Option<i64>) -> Result<()> {
     let mut p = item_params(item);
     p.push(Box::new(rowid));
     tx.execute(
@@ -616,7 +454,7 @@ fn insert_item(tx: &Transaction<'_>, item: &RoadmapItem, rowid: Option<i64>) -> 
     write_item_links(tx, item)
 }
 
-fn write_item_links(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
+pub(crate) fn write_item_links(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
     tx.execute("DELETE FROM roadmap_item_objectives WHERE item = ?1", [&item.id])?;
     tx.execute("DELETE FROM roadmap_item_dependencies WHERE item = ?1", [&item.id])?;
     for (pos, o) in item.objectives.iter().enumerate() {
@@ -631,7 +469,7 @@ fn write_item_links(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
     Ok(())
 }
 
-fn read_item(tx: &Transaction<'_>, id: &str) -> Result<RoadmapItem> {
+pub(crate) fn read_item(tx: &Transaction<'_>, id: &str) -> Result<RoadmapItem> {
     let mut item = tx
         .query_row(&format!("SELECT {ITEM_COLUMNS} FROM roadmap_items WHERE id = ?1"), [id], item_from_row)
         .optional()?
@@ -641,20 +479,20 @@ fn read_item(tx: &Transaction<'_>, id: &str) -> Result<RoadmapItem> {
     Ok(item)
 }
 
-fn column(tx: &Transaction<'_>, sql: &str, id: &str) -> Result<Vec<String>> {
+pub(crate) fn column(tx: &Transaction<'_>, sql: &str, id: &str) -> Result<Vec<String>> {
     let mut stmt = tx.prepare_cached(sql)?;
     let rows = stmt.query_map([id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
 }
 
-fn pairs(tx: &Transaction<'_>, sql: &str, id: &str) -> Result<Vec<(String, u32)>> {
+pub(crate) fn pairs(tx: &Transaction<'_>, sql: &str, id: &str) -> Result<Vec<(String, u32)>> {
     let mut stmt = tx.prepare(sql)?;
     let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// Everything needed to undo the deletion of an item.
-fn snapshot(tx: &Transaction<'_>, id: &str) -> Result<ItemSnapshot> {
+pub(crate) fn snapshot(tx: &Transaction<'_>, id: &str) -> Result<ItemSnapshot> {
     let item = read_item(tx, id)?;
     let rowid: i64 = tx.query_row("SELECT rowid FROM roadmap_items WHERE id = ?1", [id], |r| r.get(0))?;
     let mut stmt = tx.prepare("SELECT baseline, item, lane, start, end FROM baseline_items WHERE item = ?1")?;
@@ -672,7 +510,7 @@ fn snapshot(tx: &Transaction<'_>, id: &str) -> Result<ItemSnapshot> {
     })
 }
 
-fn restore(tx: &Transaction<'_>, s: &ItemSnapshot) -> Result<()> {
+pub(crate) fn restore(tx: &Transaction<'_>, s: &ItemSnapshot) -> Result<()> {
     if exists(tx, "roadmap_items", &s.item.id)? {
         return Err(Error::invalid(rec(&s.item.id), "id", "An item with this id exists again; it cannot be restored."));
     }

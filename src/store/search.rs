@@ -2,15 +2,13 @@
 //! `%` and `_` escaped, never SQL text). Matching ignores case for ASCII letters
 //! (SQLite's `LIKE`); other letters match as typed.
 
-use super::Workspace;
-use crate::error::Result;
 use crate::views::search::*;
 
 /// The most hits a search returns.
 pub const MAX_HITS: usize = 50;
 
 /// Per kind: the SQL giving (c1 id, c2 title, c3 other text, c4 parent).
-const SOURCES: &[(HitKind, &str)] = &[
+pub(crate) const SOURCES: &[(HitKind, &str)] = &[
     (HitKind::Objective, "SELECT id AS c1, title AS c2, COALESCE(description, '') AS c3, NULL AS c4 FROM objectives"),
     (HitKind::KeyResult, "SELECT id AS c1, title AS c2, COALESCE(unit, '') AS c3, objective AS c4 FROM key_results"),
     (
@@ -32,62 +30,8 @@ const SOURCES: &[(HitKind, &str)] = &[
     ),
 ];
 
-impl Workspace {
-    /// Hits for `query` (trimmed; empty gives none): title matches first (a title equal
-    /// to the query, then one starting with it, then one containing it), then matches in
-    /// the other text; within a group by kind, then title, then id. At most [`MAX_HITS`].
-    pub fn search(&self, query: &str) -> Result<Vec<SearchHit>> {
-        let q = query.trim();
-        if q.is_empty() {
-            return Ok(vec![]);
-        }
-        let pattern = format!("%{}%", escape_like(q));
-        let lower = q.to_lowercase();
-        let mut hits: Vec<(u8, SearchHit)> = Vec::new();
-        for (kind, sql) in SOURCES {
-            let sql = format!("SELECT c1, c2, c3, c4 FROM ({sql}) WHERE c2 LIKE ?1 ESCAPE '\\' OR c3 LIKE ?1 ESCAPE '\\'");
-            let mut stmt = self.conn.prepare(&sql)?;
-            let rows = stmt.query_map([&pattern], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?))
-            })?;
-            for row in rows {
-                let (id, title, text, parent) = row?;
-                let t = title.to_lowercase();
-                let rank = if t == lower {
-                    0
-                } else if t.starts_with(&lower) {
-                    1
-                } else if like_contains(&title, q) {
-                    2
-                } else {
-                    3
-                };
-                let title_match = rank < 3;
-                // A hit is one line in the palette: a pasted 100 KB title is cut, not shipped whole.
-                let shown =
-                    if *kind == HitKind::Feedback && title.is_empty() { excerpt(&text, None, 60) } else { excerpt(&title, None, 200) };
-                hits.push((
-                    rank,
-                    SearchHit {
-                        kind: *kind,
-                        id,
-                        title: shown,
-                        snippet: (!title_match || *kind == HitKind::Feedback).then(|| excerpt(&text, Some(q), 80)),
-                        parent: if *kind == HitKind::KeyResult { parent } else { None },
-                        title_match,
-                    },
-                ));
-            }
-        }
-        hits.sort_by(|(ra, a), (rb, b)| {
-            ra.cmp(rb).then_with(|| a.kind.cmp(&b.kind)).then_with(|| a.title.cmp(&b.title)).then_with(|| a.id.cmp(&b.id))
-        });
-        Ok(hits.into_iter().take(MAX_HITS).map(|(_, h)| h).collect())
-    }
-}
-
 /// `%`, `_` and the escape character itself, escaped for `LIKE … ESCAPE '\'`.
-fn escape_like(q: &str) -> String {
+pub(crate) fn escape_like(q: &str) -> String {
     let mut out = String::with_capacity(q.len());
     for c in q.chars() {
         if matches!(c, '%' | '_' | '\\') {
@@ -99,13 +43,13 @@ fn escape_like(q: &str) -> String {
 }
 
 /// Contains, ignoring ASCII case only (as `LIKE` does).
-fn like_contains(hay: &str, needle: &str) -> bool {
+pub(crate) fn like_contains(hay: &str, needle: &str) -> bool {
     hay.to_ascii_lowercase().contains(&needle.to_ascii_lowercase())
 }
 
 /// Up to `width` characters of `text` around the first match of `q` (ASCII case
 /// ignored), with … where cut; the start of the text without `q` or a match.
-fn excerpt(text: &str, q: Option<&str>, width: usize) -> String {
+pub(crate) fn excerpt(text: &str, q: Option<&str>, width: usize) -> String {
     let text = text.trim();
     let chars: Vec<char> = text.chars().collect();
     let lower: Vec<char> = chars.iter().map(|c| c.to_ascii_lowercase()).collect();

@@ -3,17 +3,16 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, Transaction};
 
-use super::product::{read_product, replace_product};
-use super::Workspace;
+use super::product::read_product;
 use crate::error::Result;
-use crate::interchange::{validate, Document};
+use crate::interchange::Document;
 use crate::model::*;
 
 /// Tables holding records of the format, children before parents (for deletion).
-const RECORD_TABLES: &[&str] = &[
+pub(crate) const RECORD_TABLES: &[&str] = &[
     "decision_links",
     "decisions",
     "experiments",
@@ -37,43 +36,7 @@ const RECORD_TABLES: &[&str] = &[
     "cycles",
 ];
 
-impl Workspace {
-    /// Replaces everything in the workspace with `doc`, all or nothing. The document is
-    /// validated first; product field changes are recorded as revisions.
-    pub fn import_document(&mut self, doc: &Document, now: DateTime<Utc>) -> Result<()> {
-        validate(doc)?;
-        self.with_tx(|tx| {
-            for table in RECORD_TABLES {
-                tx.execute(&format!("DELETE FROM {table}"), [])?;
-            }
-            replace_product(tx, &doc.product, now)?;
-            insert_records(tx, doc)?;
-            Ok(())
-        })
-    }
-
-    /// The whole workspace as a format-v1 document, records in the order they were written.
-    pub fn export_document(&self) -> Result<Document> {
-        read_document(&self.conn)
-    }
-
-    /// True when the workspace holds no records and an untouched product.
-    pub fn is_empty(&self) -> Result<bool> {
-        let product = read_product(&self.conn)?;
-        if product != Product::default() {
-            return Ok(false);
-        }
-        for table in RECORD_TABLES {
-            let any: bool = self.conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), [], |r| r.get(0))?;
-            if any {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    }
-}
-
-fn insert_records(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
+pub(crate) fn insert_records(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
     for c in &doc.cycles {
         tx.execute("INSERT INTO cycles (id, start, end) VALUES (?1, ?2, ?3)", params![c.id, c.start, c.end])?;
     }
@@ -230,9 +193,9 @@ fn insert_records(tx: &Transaction<'_>, doc: &Document) -> Result<()> {
 }
 
 /// The columns `objective_from_row` reads, in its order.
-pub(super) const OBJECTIVE_COLUMNS: &str = "id, title, description, cycle, parent, category, owner, status, weight";
+pub(crate) const OBJECTIVE_COLUMNS: &str = "id, title, description, cycle, parent, category, owner, status, weight";
 
-pub(super) fn objective_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Objective> {
+pub(crate) fn objective_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Objective> {
     Ok(Objective {
         id: r.get(0)?,
         title: r.get(1)?,
@@ -247,9 +210,9 @@ pub(super) fn objective_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Obje
 }
 
 /// The columns `key_result_from_row` reads, in its order.
-pub(super) const KEY_RESULT_COLUMNS: &str = "id, objective, title, kind, unit, baseline, target, weight, kpi";
+pub(crate) const KEY_RESULT_COLUMNS: &str = "id, objective, title, kind, unit, baseline, target, weight, kpi";
 
-pub(super) fn key_result_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<KeyResult> {
+pub(crate) fn key_result_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<KeyResult> {
     Ok(KeyResult {
         id: r.get(0)?,
         objective: r.get(1)?,
@@ -264,11 +227,11 @@ pub(super) fn key_result_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Key
 }
 
 /// The columns `item_from_row` reads, in its order.
-pub(super) const ITEM_COLUMNS: &str = "id, lane, title, start, end, kind, status, horizon, expected_impact, tradeoff, \
+pub(crate) const ITEM_COLUMNS: &str = "id, lane, title, start, end, kind, status, horizon, expected_impact, tradeoff, \
      rice_reach, rice_impact, rice_confidence, rice_effort, ice_impact, ice_confidence, ice_ease, moscow, urgent, important";
 
 /// A roadmap item without its goal and dependency lists (those live in link tables).
-pub(super) fn item_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RoadmapItem> {
+pub(crate) fn item_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RoadmapItem> {
     let rice = match r.get::<_, Option<f64>>(10)? {
         Some(reach) => Some(Rice { reach, impact: r.get(11)?, confidence: r.get(12)?, effort: r.get(13)? }),
         None => None,
@@ -299,7 +262,7 @@ pub(super) fn item_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RoadmapIt
 }
 
 /// Runs `sql` and maps every row with `f`.
-fn all<T>(conn: &Connection, sql: &str, f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+pub(crate) fn all<T>(conn: &Connection, sql: &str, f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
     let mut stmt = conn.prepare(sql)?;
     let rows = stmt.query_map([], f)?;
     Ok(rows.collect::<rusqlite::Result<Vec<T>>>()?)
@@ -307,7 +270,7 @@ fn all<T>(conn: &Connection, sql: &str, f: impl FnMut(&rusqlite::Row<'_>) -> rus
 
 /// A link table read in one pass: owner id → linked ids in their stored order.
 /// `sql` selects (owner, linked) ordered by owner and position.
-pub(super) fn grouped(conn: &Connection, sql: &str) -> Result<HashMap<String, Vec<String>>> {
+pub(crate) fn grouped(conn: &Connection, sql: &str) -> Result<HashMap<String, Vec<String>>> {
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
     let mut stmt = conn.prepare(sql)?;
     let mut rows = stmt.query([])?;
@@ -317,7 +280,7 @@ pub(super) fn grouped(conn: &Connection, sql: &str) -> Result<HashMap<String, Ve
     Ok(out)
 }
 
-fn read_document(conn: &Connection) -> Result<Document> {
+pub(crate) fn read_document(conn: &Connection) -> Result<Document> {
     let mut doc = Document::new(read_product(conn)?);
     doc.cycles =
         all(conn, "SELECT id, start, end FROM cycles ORDER BY rowid", |r| Ok(Cycle { id: r.get(0)?, start: r.get(1)?, end: r.get(2)? }))?;

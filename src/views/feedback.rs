@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::compute::feedback::{ThemeCount, ThemeTrend};
 use crate::model::FeedbackSource;
-use crate::views::roadmap::ItemRef;
+use crate::views::ItemRef;
 
 /// What the inbox shows; every part optional.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]

@@ -35,6 +35,14 @@ pub struct StrategyView {
     pub revisions: Vec<Revision>,
 }
 
+/// A roadmap item named by its id and title (in an item's detail and a feedback entry).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ItemRef {
+    pub id: String,
+    pub title: String,
+}
+
 impl Workspace {
     pub fn info(&self) -> Result<WorkspaceInfo> {
         Ok(WorkspaceInfo { path: self.path().display().to_string(), product_name: self.product()?.name, is_empty: self.is_empty()? })

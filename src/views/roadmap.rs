@@ -9,6 +9,7 @@ use crate::compute::roadmap::{Allocation, Conflict};
 use crate::layout::RoadmapGeometry;
 use crate::model::{Horizon, ItemKind, ItemStatus, Lane, Milestone, RoadmapItem};
 use crate::views::feedback::FeedbackEntry;
+pub use crate::views::ItemRef;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -97,13 +98,6 @@ pub struct ItemDetail {
     /// Items this one depends on and items depending on it, with titles.
     pub depends_on: Vec<ItemRef>,
     pub dependents: Vec<ItemRef>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct ItemRef {
-    pub id: String,
-    pub title: String,
 }
 
 /// A card of the now–next–later board.

@@ -1,0 +1,46 @@
+use crate::error::Result;
+use crate::interchange::{validate, Document};
+use crate::model::*;
+use crate::store::product::{read_product, replace_product};
+#[allow(unused_imports)]
+use crate::store::snapshot::*;
+use crate::store::Workspace;
+#[allow(unused_imports)]
+use crate::store::*;
+use chrono::{DateTime, Utc};
+
+impl Workspace {
+    /// Replaces everything in the workspace with `doc`, all or nothing. The document is
+    /// validated first; product field changes are recorded as revisions.
+    pub fn import_document(&mut self, doc: &Document, now: DateTime<Utc>) -> Result<()> {
+        validate(doc)?;
+        self.write(|tx| {
+            for table in RECORD_TABLES {
+                tx.execute(&format!("DELETE FROM {table}"), [])?;
+            }
+            replace_product(tx, &doc.product, now)?;
+            insert_records(tx, doc)?;
+            Ok(())
+        })
+    }
+
+    /// The whole workspace as a format-v1 document, records in the order they were written.
+    pub fn export_document(&self) -> Result<Document> {
+        read_document(&self.conn)
+    }
+
+    /// True when the workspace holds no records and an untouched product.
+    pub fn is_empty(&self) -> Result<bool> {
+        let product = read_product(&self.conn)?;
+        if product != Product::default() {
+            return Ok(false);
+        }
+        for table in RECORD_TABLES {
+            let any: bool = self.conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), [], |r| r.get(0))?;
+            if any {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+}

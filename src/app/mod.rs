@@ -1,0 +1,44 @@
+//! The application layer: every use case of Lodestar (edit the roadmap, check in,
+//! import a CSV file, export a picture, …) is one method on [`Workspace`] here, one
+//! module per area. A use case checks the domain rules (`crate::rules`), reads and
+//! writes through the store's table functions (`crate::store`), and computes with
+//! `crate::compute`; the app shell and the CLI call these methods and nothing below.
+
+mod backlog;
+mod backup;
+mod dashboard;
+mod decisions;
+mod document;
+mod experiments;
+mod feedback;
+mod metrics;
+mod okr;
+mod roadmap;
+mod search;
+mod strategy;
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::error::Result;
+use crate::Workspace;
+
+impl Workspace {
+    /// Runs the write `f` as one transaction: it either fully happens or not at all.
+    ///
+    /// Every write to a workspace goes through here — the one place where a change is
+    /// opened, committed or rolled back, and so the place to record changes from (e.g.
+    /// to share them with a team's copy of the plan).
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        // IMMEDIATE takes the write lock up front, so a second writer waits out the busy
+        // timeout; a deferred one would read first and then fail without waiting.
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The connection, for reads.
+    pub(crate) fn db(&self) -> &Connection {
+        &self.conn
+    }
+}
