@@ -1,7 +1,7 @@
 //! Lodestar core: domain types, validation, storage, interchange.
 //! Knows nothing of Tauri or the webview; the app and the CLI are thin shells over it.
 
-mod app;
+pub mod app;
 pub mod compute;
 pub mod edit_history;
 pub mod error;
@@ -17,5 +17,6 @@ pub mod views;
 pub mod workspace_claim;
 pub mod workspace_path;
 
+pub use app::{Picture, PictureFormat};
 pub use error::{Error, ErrorCode, Result};
 pub use store::Workspace;

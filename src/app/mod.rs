@@ -13,9 +13,12 @@ mod experiments;
 mod feedback;
 mod metrics;
 mod okr;
+mod picture;
 mod roadmap;
 mod search;
 mod strategy;
+
+pub use picture::{Picture, PictureFormat};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 

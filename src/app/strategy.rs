@@ -5,6 +5,7 @@ use crate::store::product::*;
 use crate::store::Workspace;
 #[allow(unused_imports)]
 use crate::store::*;
+use crate::views::{StrategyView, WorkspaceInfo};
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
@@ -36,5 +37,15 @@ impl Workspace {
             Ok(Revision { field: r.get(0)?, old_value: r.get(1)?, new_value: r.get(2)?, changed_at: r.get(3)?, reason: r.get(4)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+impl Workspace {
+    pub fn info(&self) -> Result<WorkspaceInfo> {
+        Ok(WorkspaceInfo { path: self.path().display().to_string(), product_name: self.product()?.name, is_empty: self.is_empty()? })
+    }
+
+    pub fn strategy_view(&self) -> Result<StrategyView> {
+        Ok(StrategyView { product: self.product()?, revisions: self.product_revisions(None)? })
     }
 }

@@ -14,14 +14,16 @@ use lodestar::interchange::csv::{CsvExport, CsvImport};
 use lodestar::interchange::{parse_document, to_json};
 use lodestar::layout::Zoom;
 use lodestar::model::CheckIn;
+use lodestar::render::PictureOptions;
 use lodestar::sample::sample_document;
 use lodestar::store::check;
 use lodestar::views::backlog::BacklogView;
+use lodestar::views::export::{ExportFormat, ExportKind};
 use lodestar::views::feedback::FeedbackReport;
 use lodestar::views::okr::OkrReport;
 use lodestar::views::roadmap::RoadmapReport;
 use lodestar::workspace_path::default_workspace;
-use lodestar::{Error, ErrorCode, Workspace};
+use lodestar::{Error, ErrorCode, PictureFormat, Workspace};
 
 /// Printing into a closed pipe (`lodestar report backlog | head`) ends the program
 /// quietly, as Unix tools do, instead of panicking. These shadow std's macros here.
@@ -238,21 +240,13 @@ enum ZoomArg {
     Year,
 }
 
-/// A picture's file format, from the extension of `--out`.
-#[derive(Clone, Copy, PartialEq)]
-enum Picture {
-    Png,
-    Svg,
-    Pdf,
-}
-
-/// The format of `--out`; an unknown extension is bad usage (exit 2), reported before
-/// anything is opened or written.
-fn picture_format(out: &Path) -> Picture {
+/// The format of `--out`, from its extension; an unknown extension is bad usage
+/// (exit 2), reported before anything is opened or written.
+fn picture_format(out: &Path) -> ExportFormat {
     match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-        Some("png") => Picture::Png,
-        Some("svg") => Picture::Svg,
-        Some("pdf") => Picture::Pdf,
+        Some("png") => ExportFormat::Png,
+        Some("svg") => ExportFormat::Svg,
+        Some("pdf") => ExportFormat::Pdf,
         _ => Cli::command()
             .error(
                 clap::error::ErrorKind::InvalidValue,
@@ -260,17 +254,6 @@ fn picture_format(out: &Path) -> Picture {
             )
             .exit(),
     }
-}
-
-/// Writes a picture (one SVG, or PDF pages) in the format of `out`.
-fn write_picture(out: &Path, format: Picture, pages: Vec<String>, scale: f32) -> Result<(), Error> {
-    let bytes = match format {
-        Picture::Svg => pages.into_iter().next().unwrap_or_default().into_bytes(),
-        Picture::Png => lodestar::render::png(pages.first().map(String::as_str).unwrap_or_default(), scale)?,
-        Picture::Pdf => lodestar::render::pdf(&pages)?,
-    };
-    lodestar::timing::lap("encoded");
-    write_atomically(out, &bytes)
 }
 
 fn refuse_workspace_itself(file: &Path, workspace: &Path) -> Result<(), Error> {
@@ -400,13 +383,8 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
             options.scale = scale;
             options.title = title;
             options.generated_on = Some(today);
-            let pages = if format == Picture::Pdf {
-                ws.roadmap_picture_pages(&options, today)?
-            } else {
-                vec![ws.roadmap_picture(&options, today)?]
-            };
-            lodestar::timing::lap("picture laid out as SVG");
-            write_picture(&out, format, pages, scale as f32)?;
+            let bytes = ws.export_picture(ExportKind::Roadmap, PictureFormat::File(format), &options, None, today)?.into_bytes();
+            write_atomically(&out, &bytes)?;
             lodestar::timing::lap("file written");
             println!("Wrote the roadmap picture to {}.", out.display());
         }
@@ -414,8 +392,9 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
             let format = picture_format(&out);
             let ws = Workspace::open_existing(path)?;
             refuse_workspace_itself(&out, path)?;
-            let svg = ws.okr_one_pager(cycle.as_deref(), today, Some(today))?;
-            write_picture(&out, format, vec![svg], 2.0)?;
+            let options = PictureOptions { generated_on: Some(today), ..PictureOptions::new(today, today) };
+            let bytes = ws.export_picture(ExportKind::Okrs, PictureFormat::File(format), &options, cycle.as_deref(), today)?.into_bytes();
+            write_atomically(&out, &bytes)?;
             println!("Wrote the OKR one-pager to {}.", out.display());
         }
         Command::Checkin { kr_id, value, date, confidence, note } => {

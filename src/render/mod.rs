@@ -1,7 +1,8 @@
 //! Pictures of the workspace for board decks and wikis: the roadmap geometry (the same
 //! one the screen draws) and the OKR one-pager as SVG, on white with a title block and
 //! a legend; SVG to PNG (resvg) and to vector PDF (svg2pdf), all with the one bundled
-//! font. User text is escaped, never interpreted.
+//! font. User text is escaped, never interpreted. Pure: the application layer
+//! (`crate::app::picture`) gathers what a picture shows and calls these.
 
 mod okr_page;
 mod parallel;
@@ -16,16 +17,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::layout::Zoom;
+
 pub use okr_page::{okr_one_pager_svg, OKR_PAGE_WIDTH};
 pub use pdf::pdf;
 pub use png::{png, preview_data_url, raster, Raster};
 pub use svg::{roadmap_frame, roadmap_pages, roadmap_svg, Frame, AXIS_HEIGHT, LANE_HEADER_WIDTH, MARGIN};
-
-use crate::compute::roadmap::default_range;
-use crate::error::{Error, Result};
-use crate::layout::{LayoutRequest, RoadmapGeometry, Zoom};
-use crate::views::roadmap::EditState;
-use crate::Workspace;
 
 /// How a PDF export is paginated. Paper sizes are landscape; long ranges are split
 /// into pages, each repeating the lane header column.
@@ -92,67 +89,6 @@ impl PictureOptions {
             scale: 2,
             pages: PdfPages::OnePage,
         }
-    }
-}
-
-const OPTIONS: &str = "picture options";
-
-impl Workspace {
-    /// The export dialog's defaults: the items' earliest start to their latest end
-    /// (this month when nothing is dated yet).
-    pub fn default_picture_options(&self, today: NaiveDate) -> Result<PictureOptions> {
-        let doc = self.export_document()?;
-        let (from, to) = default_range(&doc.roadmap_items).unwrap_or((today, today + chrono::Duration::days(30)));
-        Ok(PictureOptions::new(from, to))
-    }
-
-    /// The roadmap picture as one SVG: the geometry of the Roadmap view for these
-    /// options, as of `today`.
-    pub fn roadmap_picture(&self, options: &PictureOptions, today: NaiveDate) -> Result<String> {
-        let (geometry, product) = self.picture_geometry(options, today)?;
-        Ok(roadmap_svg(&geometry, options, &product))
-    }
-
-    /// The roadmap picture as PDF pages (one SVG per page), paginated by `options.pages`.
-    pub fn roadmap_picture_pages(&self, options: &PictureOptions, today: NaiveDate) -> Result<Vec<String>> {
-        let (geometry, product) = self.picture_geometry(options, today)?;
-        Ok(roadmap_pages(&geometry, options, &product))
-    }
-
-    /// The geometry exactly as the Roadmap view builds it, after checking the options.
-    pub fn picture_geometry(&self, options: &PictureOptions, today: NaiveDate) -> Result<(RoadmapGeometry, String)> {
-        if !(1..=3).contains(&options.scale) {
-            return Err(Error::invalid(OPTIONS, "scale", format!("The scale is {}; choose 1, 2 or 3.", options.scale)));
-        }
-        if options.to < options.from {
-            return Err(Error::invalid(OPTIONS, "to", format!("The range ends ({}) before it starts ({}).", options.to, options.from)));
-        }
-        if let Some(ids) = &options.lanes {
-            let doc = self.export_document()?;
-            if let Some(unknown) = ids.iter().find(|id| !doc.lanes.iter().any(|l| &l.id == *id)) {
-                return Err(Error::invalid(OPTIONS, "lanes", format!("There is no lane \"{unknown}\".")));
-            }
-        }
-        let request = LayoutRequest {
-            from: options.from,
-            to: options.to,
-            zoom: options.zoom,
-            lanes: options.lanes.clone(),
-            kinds: None,
-            statuses: None,
-            objective: None,
-            baseline: None,
-        };
-        let view = self.roadmap_view(&request, today, EditState::default())?;
-        Ok((view.geometry, self.product()?.name))
-    }
-
-    /// The OKR one-pager of a cycle (default: the one containing `as_of`, else the
-    /// latest) as one SVG: each objective's progress against expected, health, grade,
-    /// forecast, and its key results.
-    pub fn okr_one_pager(&self, cycle: Option<&str>, as_of: NaiveDate, generated_on: Option<NaiveDate>) -> Result<String> {
-        let view = self.okr_view(cycle, as_of)?;
-        Ok(okr_one_pager_svg(&view, &self.product()?.name, generated_on))
     }
 }
 

@@ -1,4 +1,5 @@
-//! View models: what the app's screens show, assembled from the store in one call.
+//! View models: what the app's screens show. Plain data; the application layer
+//! (`crate::app`) assembles each in one call.
 
 pub mod backlog;
 pub mod dashboard;
@@ -13,9 +14,7 @@ pub mod search;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::Result;
 use crate::model::{Product, Revision};
-use crate::Workspace;
 
 /// The open workspace: its file, its product's name, and whether it is still empty
 /// (the UI then shows the empty state that teaches).
@@ -41,14 +40,4 @@ pub struct StrategyView {
 pub struct ItemRef {
     pub id: String,
     pub title: String,
-}
-
-impl Workspace {
-    pub fn info(&self) -> Result<WorkspaceInfo> {
-        Ok(WorkspaceInfo { path: self.path().display().to_string(), product_name: self.product()?.name, is_empty: self.is_empty()? })
-    }
-
-    pub fn strategy_view(&self) -> Result<StrategyView> {
-        Ok(StrategyView { product: self.product()?, revisions: self.product_revisions(None)? })
-    }
 }

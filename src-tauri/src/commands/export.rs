@@ -1,6 +1,6 @@
-use lodestar::render::{self, PictureOptions};
+use lodestar::render::PictureOptions;
 use lodestar::views::export::{ExportFormat, ExportKind};
-use lodestar::{Error, Workspace};
+use lodestar::{Error, PictureFormat};
 use tauri::{AppHandle, State};
 
 use crate::session::Session;
@@ -24,7 +24,7 @@ pub fn export_preview(
     options: PictureOptions,
     cycle: Option<String>,
 ) -> Result<String, Error> {
-    session.with(|ws| render::preview_data_url(&svg_of(ws, what, &options, cycle.as_deref())?))
+    session.with(|ws| ws.export_picture(what, PictureFormat::Preview, &options, cycle.as_deref(), today())?.into_text())
 }
 
 /// Asks where to save (native dialog), renders and writes; the saved path, or null when cancelled.
@@ -40,12 +40,7 @@ pub async fn export_file(
     // Render first, so that bad options are refused before any dialog opens.
     let (bytes, name) = session.with(|ws| {
         let name = ws.product()?.name;
-        let bytes = match (what, format) {
-            (_, ExportFormat::Svg) => svg_of(ws, what, &options, cycle.as_deref())?.into_bytes(),
-            (_, ExportFormat::Png) => render::png(&svg_of(ws, what, &options, cycle.as_deref())?, f32::from(options.scale))?,
-            (ExportKind::Roadmap, ExportFormat::Pdf) => render::pdf(&ws.roadmap_picture_pages(&options, today())?)?,
-            (ExportKind::Okrs, ExportFormat::Pdf) => render::pdf(&[svg_of(ws, what, &options, cycle.as_deref())?])?,
-        };
+        let bytes = ws.export_picture(what, PictureFormat::File(format), &options, cycle.as_deref(), today())?.into_bytes();
         Ok((bytes, name))
     })?;
     let ext = format.extension();
@@ -69,14 +64,7 @@ pub async fn copy_export_png(
     cycle: Option<String>,
 ) -> Result<(), Error> {
     use tauri_plugin_clipboard_manager::ClipboardExt;
-    let raster = session.with(|ws| render::raster(&svg_of(ws, what, &options, cycle.as_deref())?, f32::from(options.scale)))?;
+    let raster = session.with(|ws| ws.export_picture(what, PictureFormat::Pixels, &options, cycle.as_deref(), today())?.into_pixels())?;
     let image = tauri::image::Image::new_owned(raster.rgba, raster.width, raster.height);
     app.clipboard().write_image(&image).map_err(|e| Error::internal(format!("The picture could not be put on the clipboard: {e}")))
-}
-
-fn svg_of(ws: &Workspace, what: ExportKind, options: &PictureOptions, cycle: Option<&str>) -> lodestar::Result<String> {
-    match what {
-        ExportKind::Roadmap => ws.roadmap_picture(options, today()),
-        ExportKind::Okrs => ws.okr_one_pager(cycle, today(), options.generated_on),
-    }
 }
