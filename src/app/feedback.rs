@@ -1,6 +1,7 @@
 use crate::compute::feedback::{theme_counts, theme_trend};
 use crate::error::{Error, Result};
 use crate::model::*;
+use crate::store;
 #[allow(unused_imports)]
 use crate::store::feedback::*;
 #[allow(unused_imports)]
@@ -17,10 +18,7 @@ impl Workspace {
         self.write(|tx| {
             let text = validate_feedback(tx, "feedback", input)?;
             let id = next_id(tx, "feedback", "f")?;
-            tx.execute(
-                "INSERT INTO feedback (id, date, source, customer, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, input.date, input.source, optional_text(&input.customer), text],
-            )?;
+            store::feedback::insert_feedback(tx, &id, input.date, input.source, optional_text(&input.customer).as_deref(), &text)?;
             write_links(tx, &id, input)?;
             Ok(id)
         })

@@ -1,5 +1,6 @@
 use crate::error::{Error, Result};
 use crate::model::*;
+use crate::store;
 #[allow(unused_imports)]
 use crate::store::metrics::*;
 #[allow(unused_imports)]
@@ -58,8 +59,7 @@ impl Workspace {
             if !value.is_finite() {
                 return Err(Error::invalid(format!("KPI \"{kpi}\""), "value", "The value must be a finite number."));
             }
-            tx.execute("INSERT INTO measurements (kpi, date, value) VALUES (?1, ?2, ?3)", params![kpi, date, value])?;
-            let id = tx.last_insert_rowid();
+            let id = store::metrics::insert_measurement(tx, kpi, date, value)?;
             let checked_in = checkins_from_measurement(tx, kpi, date, value)?;
             Ok(MeasurementOutcome { id, checked_in })
         })

@@ -6,6 +6,7 @@
 
 mod backlog;
 mod backup;
+mod csv;
 mod dashboard;
 mod decisions;
 mod document;

@@ -2,17 +2,18 @@
 //! and feedback; import of roadmap items in the shape Jira- and ProductPlan-style
 //! exports use, of KPI measurements and of feedback. Imports are all or nothing and a
 //! preview shows the parsed rows with every error naming its row and column.
+//! Pure: parsing and writing only; the application layer (`crate::app::csv`) reads the
+//! workspace, checks the rules and writes the records.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::interchange::validate;
+use crate::interchange::Document;
 use crate::model::*;
-use crate::Workspace;
+use crate::views::okr::OkrReport;
 
 /// What `export csv --what` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,188 +74,130 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 pub const ITEM_COLUMNS: &[&str] =
     &["id", "title", "lane", "start", "end", "kind", "status", "horizon", "objectives", "expected_impact", "tradeoff"];
 
-impl Workspace {
-    /// `export csv --what …`: figures of the OKR rows are computed as of `as_of`.
-    pub fn export_csv(&self, what: CsvExport, as_of: NaiveDate) -> Result<String> {
-        let doc = self.export_document()?;
-        match what {
-            CsvExport::Items => {
-                let lanes: HashMap<&str, &str> = doc.lanes.iter().map(|l| (l.id.as_str(), l.name.as_str())).collect();
-                let rows = doc
-                    .roadmap_items
-                    .iter()
-                    .map(|i| {
-                        vec![
-                            i.id.clone(),
-                            i.title.clone(),
-                            lanes.get(i.lane.as_str()).map_or(i.lane.clone(), |n| n.to_string()),
-                            opt(i.start),
-                            opt(i.end),
-                            i.kind.as_str().into(),
-                            i.status.as_str().into(),
-                            opt(i.horizon.map(Horizon::as_str)),
-                            i.objectives.join("; "),
-                            i.expected_impact.clone().unwrap_or_default(),
-                            i.tradeoff.clone().unwrap_or_default(),
-                        ]
-                    })
-                    .collect();
-                write_rows(ITEM_COLUMNS, rows)
-            }
-            CsvExport::Okrs => {
-                let report = self.okr_report(as_of, None)?;
-                let krs: HashMap<&str, &KeyResult> = doc.key_results.iter().map(|k| (k.id.as_str(), k)).collect();
-                let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-                let mut rows = Vec::new();
-                for o in &report.objectives {
-                    let health =
-                        o.health.map(|h| serde_json::to_value(h).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default());
-                    let objective = vec![
-                        opt(o.cycle.as_ref()),
-                        o.id.clone(),
-                        o.title.clone(),
-                        num(o.progress),
-                        num(o.expected),
-                        health.unwrap_or_default(),
-                        num(o.grade),
-                        num(o.forecast_progress),
-                    ];
-                    if o.key_results.is_empty() {
-                        let mut row = objective.clone();
-                        row.extend(std::iter::repeat_n(String::new(), 10));
-                        rows.push(row);
-                    }
-                    for f in &o.key_results {
-                        let Some(k) = krs.get(f.id.as_str()) else { continue };
-                        let mut row = objective.clone();
-                        row.extend([
-                            k.id.clone(),
-                            k.title.clone(),
-                            k.kind.as_str().to_string(),
-                            k.unit.clone().unwrap_or_default(),
-                            num(k.baseline),
-                            num(k.target),
-                            num(f.current),
-                            num(f.progress),
-                            num(f.confidence),
-                            num(f.forecast_value),
-                        ]);
-                        rows.push(row);
-                    }
-                }
-                write_rows(
-                    &[
-                        "cycle",
-                        "objective_id",
-                        "objective",
-                        "objective_progress",
-                        "expected",
-                        "health",
-                        "grade",
-                        "objective_forecast",
-                        "key_result_id",
-                        "key_result",
-                        "kind",
-                        "unit",
-                        "baseline",
-                        "target",
-                        "current",
-                        "progress",
-                        "confidence",
-                        "forecast_value",
-                    ],
-                    rows,
-                )
-            }
-            CsvExport::Feedback => {
-                let themes: HashMap<&str, &str> = doc.themes.iter().map(|t| (t.id.as_str(), t.name.as_str())).collect();
-                let rows = doc
-                    .feedback
-                    .iter()
-                    .map(|f| {
-                        vec![
-                            f.id.clone(),
-                            f.date.to_string(),
-                            f.source.as_str().to_string(),
-                            f.customer.clone().unwrap_or_default(),
-                            f.text.clone(),
-                            f.themes
-                                .iter()
-                                .map(|t| themes.get(t.as_str()).unwrap_or(&t.as_str()).to_string())
-                                .collect::<Vec<_>>()
-                                .join("; "),
-                            f.roadmap_items.join("; "),
-                        ]
-                    })
-                    .collect();
-                write_rows(&["id", "date", "source", "customer", "text", "themes", "roadmap_items"], rows)
-            }
-        }
-    }
+/// The roadmap items as CSV, one row per item (lanes by name).
+pub fn items_csv(doc: &Document) -> Result<String> {
+    let lanes: HashMap<&str, &str> = doc.lanes.iter().map(|l| (l.id.as_str(), l.name.as_str())).collect();
+    let rows = doc
+        .roadmap_items
+        .iter()
+        .map(|i| {
+            vec![
+                i.id.clone(),
+                i.title.clone(),
+                lanes.get(i.lane.as_str()).map_or(i.lane.clone(), |n| n.to_string()),
+                opt(i.start),
+                opt(i.end),
+                i.kind.as_str().into(),
+                i.status.as_str().into(),
+                opt(i.horizon.map(Horizon::as_str)),
+                i.objectives.join("; "),
+                i.expected_impact.clone().unwrap_or_default(),
+                i.tradeoff.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    write_rows(ITEM_COLUMNS, rows)
+}
 
-    /// Parses a CSV file for import without writing anything.
-    pub fn preview_csv(&self, what: CsvImport, text: &str) -> Result<CsvPreview> {
-        let doc = self.export_document()?;
-        let table = Table::read(text)?;
-        let mut p = CsvPreview { items: vec![], new_lanes: vec![], measurements: vec![], feedback: vec![], errors: vec![] };
-        match what {
-            CsvImport::Items => items(&doc, &table, &mut p)?,
-            CsvImport::Measurements => measurements(&doc, &table, &mut p)?,
-            CsvImport::Feedback => feedback(&doc, &table, &mut p)?,
+/// The OKRs as CSV, one row per key result with its objective's figures (from `report`,
+/// computed for the same document).
+pub fn okrs_csv(doc: &Document, report: &OkrReport) -> Result<String> {
+    let krs: HashMap<&str, &KeyResult> = doc.key_results.iter().map(|k| (k.id.as_str(), k)).collect();
+    let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let mut rows = Vec::new();
+    for o in &report.objectives {
+        let health = o.health.map(|h| serde_json::to_value(h).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default());
+        let objective = vec![
+            opt(o.cycle.as_ref()),
+            o.id.clone(),
+            o.title.clone(),
+            num(o.progress),
+            num(o.expected),
+            health.unwrap_or_default(),
+            num(o.grade),
+            num(o.forecast_progress),
+        ];
+        if o.key_results.is_empty() {
+            let mut row = objective.clone();
+            row.extend(std::iter::repeat_n(String::new(), 10));
+            rows.push(row);
         }
-        Ok(p)
+        for f in &o.key_results {
+            let Some(k) = krs.get(f.id.as_str()) else { continue };
+            let mut row = objective.clone();
+            row.extend([
+                k.id.clone(),
+                k.title.clone(),
+                k.kind.as_str().to_string(),
+                k.unit.clone().unwrap_or_default(),
+                num(k.baseline),
+                num(k.target),
+                num(f.current),
+                num(f.progress),
+                num(f.confidence),
+                num(f.forecast_value),
+            ]);
+            rows.push(row);
+        }
     }
+    write_rows(
+        &[
+            "cycle",
+            "objective_id",
+            "objective",
+            "objective_progress",
+            "expected",
+            "health",
+            "grade",
+            "objective_forecast",
+            "key_result_id",
+            "key_result",
+            "kind",
+            "unit",
+            "baseline",
+            "target",
+            "current",
+            "progress",
+            "confidence",
+            "forecast_value",
+        ],
+        rows,
+    )
+}
 
-    /// Imports a CSV file, all or nothing: the first error refuses the whole file.
-    /// Returns how many rows were imported.
-    pub fn import_csv(&mut self, what: CsvImport, text: &str) -> Result<usize> {
-        let p = self.preview_csv(what, text)?;
-        if let Some(e) = p.errors.first() {
-            return Err(e.clone());
-        }
-        // The whole resulting workspace must satisfy every rule of the format.
-        let mut doc = self.export_document()?;
-        doc.lanes.extend(p.new_lanes.iter().cloned());
-        doc.roadmap_items.extend(p.items.iter().cloned());
-        doc.measurements.extend(p.measurements.iter().cloned());
-        doc.feedback.extend(p.feedback.iter().cloned());
-        validate(&doc)?;
-        self.write(|tx| {
-            let base: i64 = tx.query_row("SELECT COALESCE(MAX(position), -1) + 1 FROM lanes", [], |r| r.get(0))?;
-            for (i, l) in p.new_lanes.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO lanes (id, name, color, position) VALUES (?1, ?2, ?3, ?4)",
-                    params![l.id, l.name, l.color, base + i as i64],
-                )?;
-            }
-            for r in &p.items {
-                tx.execute(
-                    "INSERT INTO roadmap_items (id, lane, title, start, end, kind, status, horizon, expected_impact, tradeoff)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    params![r.id, r.lane, r.title, r.start, r.end, r.kind, r.status, r.horizon, r.expected_impact, r.tradeoff],
-                )?;
-                for (pos, o) in r.objectives.iter().enumerate() {
-                    tx.execute(
-                        "INSERT INTO roadmap_item_objectives (item, objective, position) VALUES (?1, ?2, ?3)",
-                        params![r.id, o, pos as i64],
-                    )?;
-                }
-            }
-            for m in &p.measurements {
-                tx.execute("INSERT INTO measurements (kpi, date, value) VALUES (?1, ?2, ?3)", params![m.kpi, m.date, m.value])?;
-                // Key results bound to the KPI get their check-ins in this same transaction.
-                crate::store::checkins_from_measurement(tx, &m.kpi, m.date, m.value)?;
-            }
-            for f in &p.feedback {
-                tx.execute(
-                    "INSERT INTO feedback (id, date, source, customer, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![f.id, f.date, f.source, f.customer, f.text],
-                )?;
-            }
-            Ok(())
-        })?;
-        Ok(p.rows())
+/// The feedback as CSV, one row per entry (themes by name).
+pub fn feedback_csv(doc: &Document) -> Result<String> {
+    let themes: HashMap<&str, &str> = doc.themes.iter().map(|t| (t.id.as_str(), t.name.as_str())).collect();
+    let rows = doc
+        .feedback
+        .iter()
+        .map(|f| {
+            vec![
+                f.id.clone(),
+                f.date.to_string(),
+                f.source.as_str().to_string(),
+                f.customer.clone().unwrap_or_default(),
+                f.text.clone(),
+                f.themes.iter().map(|t| themes.get(t.as_str()).unwrap_or(&t.as_str()).to_string()).collect::<Vec<_>>().join("; "),
+                f.roadmap_items.join("; "),
+            ]
+        })
+        .collect();
+    write_rows(&["id", "date", "source", "customer", "text", "themes", "roadmap_items"], rows)
+}
+
+/// Parses a CSV file for import into records (`what` they are), against the
+/// workspace's current contents `existing` (lanes by name, ids taken, KPIs known), and
+/// with every problem as an error naming its row and column. Writes nothing.
+pub fn parse(what: CsvImport, text: &str, existing: &Document) -> Result<CsvPreview> {
+    let table = Table::read(text)?;
+    let mut p = CsvPreview { items: vec![], new_lanes: vec![], measurements: vec![], feedback: vec![], errors: vec![] };
+    match what {
+        CsvImport::Items => items(existing, &table, &mut p)?,
+        CsvImport::Measurements => measurements(existing, &table, &mut p)?,
+        CsvImport::Feedback => feedback(existing, &table, &mut p)?,
     }
+    Ok(p)
 }
 
 /// A CSV file as header names and rows of cells.
@@ -353,7 +296,7 @@ fn row_error(row: usize, field: &str, message: String) -> Error {
     Error { code: ErrorCode::Invalid, message, record: Some(format!("row {row}")), field: Some(field.to_string()) }
 }
 
-fn items(doc: &crate::interchange::Document, t: &Table, p: &mut CsvPreview) -> Result<()> {
+fn items(doc: &Document, t: &Table, p: &mut CsvPreview) -> Result<()> {
     let title_col = t.require("title", &["title", "summary", "name"])?;
     let lane_col = t.require("lane", &["lane", "team", "epic", "epic name", "epic link"])?;
     let start_col = t.column(&["start", "start date"]);
@@ -494,7 +437,7 @@ fn items(doc: &crate::interchange::Document, t: &Table, p: &mut CsvPreview) -> R
     Ok(())
 }
 
-fn measurements(doc: &crate::interchange::Document, t: &Table, p: &mut CsvPreview) -> Result<()> {
+fn measurements(doc: &Document, t: &Table, p: &mut CsvPreview) -> Result<()> {
     let kpi_col = t.require("kpi", &["kpi", "metric"])?;
     let date_col = t.require("date", &["date"])?;
     let value_col = t.require("value", &["value"])?;
@@ -555,7 +498,7 @@ fn required_date(row: &[String], col: &(usize, String), r: usize, errors: &mut V
     }
 }
 
-fn feedback(doc: &crate::interchange::Document, t: &Table, p: &mut CsvPreview) -> Result<()> {
+fn feedback(doc: &Document, t: &Table, p: &mut CsvPreview) -> Result<()> {
     let date_col = t.require("date", &["date", "created"])?;
     let text_col = t.require("text", &["text", "feedback", "comment", "description"])?;
     let source_col = t.column(&["source", "channel"]);

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use rusqlite::{params, Transaction};
 
 use super::{references, required_name};
@@ -77,4 +79,20 @@ pub(crate) fn theme_name(tx: &Transaction<'_>, id: Option<&str>, name: &str) -> 
         }
     }
     Ok(name)
+}
+
+/// Adds one feedback entry (its themes and items are linked apart).
+pub(crate) fn insert_feedback(
+    tx: &Transaction<'_>,
+    id: &str,
+    date: NaiveDate,
+    source: FeedbackSource,
+    customer: Option<&str>,
+    text: &str,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO feedback (id, date, source, customer, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, date, source, customer, text],
+    )?;
+    Ok(())
 }

@@ -74,3 +74,9 @@ pub(crate) fn validate_kpi(rec: &str, input: &KpiInput) -> Result<(String, Optio
     }
     Ok((name, unit))
 }
+
+/// Adds one measurement of `kpi`; its row id.
+pub(crate) fn insert_measurement(tx: &Transaction<'_>, kpi: &str, date: NaiveDate, value: f64) -> Result<i64> {
+    tx.execute("INSERT INTO measurements (kpi, date, value) VALUES (?1, ?2, ?3)", params![kpi, date, value])?;
+    Ok(tx.last_insert_rowid())
+}

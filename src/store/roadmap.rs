@@ -562,3 +562,15 @@ pub(crate) fn restore(tx: &Transaction<'_>, s: &ItemSnapshot) -> Result<()> {
     }
     Ok(())
 }
+
+/// Adds lanes after the last one, in this order.
+pub(crate) fn append_lanes(tx: &Transaction<'_>, lanes: &[Lane]) -> Result<()> {
+    let base: i64 = tx.query_row("SELECT COALESCE(MAX(position), -1) + 1 FROM lanes", [], |r| r.get(0))?;
+    for (i, l) in lanes.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO lanes (id, name, color, position) VALUES (?1, ?2, ?3, ?4)",
+            params![l.id, l.name, l.color, base + i as i64],
+        )?;
+    }
+    Ok(())
+}
