@@ -10,6 +10,7 @@ pub mod interchange;
 pub mod layout;
 pub mod model;
 pub mod render;
+pub mod rules;
 pub mod sample;
 pub mod store;
 pub mod timing;

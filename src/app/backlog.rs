@@ -1,10 +1,6 @@
 use crate::compute::backlog::{ice_score, in_backlog, median, rank, rice_score, ScoreBy};
 use crate::error::Result;
-#[allow(unused_imports)]
-use crate::store::backlog::*;
 use crate::store::Workspace;
-#[allow(unused_imports)]
-use crate::store::*;
 use crate::views::backlog::*;
 
 impl Workspace {

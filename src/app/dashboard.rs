@@ -3,12 +3,9 @@ use crate::compute::okr::{health, okr_figures, Health};
 use crate::compute::roadmap::{allocation, default_range, why_coverage};
 use crate::error::Result;
 use crate::model::*;
-#[allow(unused_imports)]
 use crate::store::dashboard::*;
 use crate::store::okr::okr_data;
 use crate::store::Workspace;
-#[allow(unused_imports)]
-use crate::store::*;
 use crate::views::dashboard::*;
 use chrono::NaiveDate;
 use std::collections::HashMap;

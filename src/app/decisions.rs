@@ -1,12 +1,13 @@
+use crate::error::Error;
 use crate::error::Result;
 use crate::model::*;
-#[allow(unused_imports)]
+use crate::rules::{optional_text, required_name};
 use crate::store::decisions::*;
-#[allow(unused_imports)]
-use crate::store::*;
-use crate::store::{next_id, not_found, optional_text, Workspace};
+use crate::store::exists;
+use crate::store::{next_id, not_found, Workspace};
 use crate::views::experiments::*;
 use rusqlite::params;
+use rusqlite::Transaction;
 
 impl Workspace {
     /// Records a decision and returns its generated id.
@@ -79,4 +80,28 @@ impl Workspace {
         }
         Ok(RecordRef { id: id.to_string(), kind: None, title: None })
     }
+}
+
+fn validate_decision(tx: &Transaction<'_>, rec: &str, id: Option<&str>, input: &DecisionInput) -> Result<String> {
+    let title = required_name(rec, "title", &input.title)?;
+    let mut seen = std::collections::HashSet::new();
+    for link in &input.links {
+        if !seen.insert(link.as_str()) {
+            return Err(Error::invalid(rec, "links", format!("“{link}” is listed twice.")));
+        }
+        if Some(link.as_str()) == id {
+            return Err(Error::invalid(rec, "links", "A decision cannot link to itself."));
+        }
+        let mut found = false;
+        for (table, _, _) in LINKABLE {
+            if exists(tx, table, link)? {
+                found = true;
+                break;
+            }
+        }
+        if !found {
+            return Err(Error::invalid(rec, "links", format!("There is no record “{link}” to link to.")));
+        }
+    }
+    Ok(title)
 }

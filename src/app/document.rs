@@ -2,11 +2,8 @@ use crate::error::Result;
 use crate::interchange::{validate, Document};
 use crate::model::*;
 use crate::store::product::{read_product, replace_product};
-#[allow(unused_imports)]
 use crate::store::snapshot::*;
 use crate::store::Workspace;
-#[allow(unused_imports)]
-use crate::store::*;
 use chrono::{DateTime, Utc};
 
 impl Workspace {

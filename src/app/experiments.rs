@@ -1,11 +1,11 @@
+use super::reference;
 use crate::error::Result;
 use crate::model::*;
-#[allow(unused_imports)]
+use crate::rules::{optional_text, required_name};
 use crate::store::experiments::*;
-#[allow(unused_imports)]
-use crate::store::*;
 use crate::store::{next_id, not_found, Workspace};
 use crate::views::experiments::*;
+use rusqlite::Transaction;
 
 impl Workspace {
     /// Creates an experiment and returns its generated id.
@@ -63,4 +63,21 @@ impl Workspace {
             .collect();
         Ok(ExperimentsView { groups })
     }
+}
+
+fn validate_experiment(tx: &Transaction<'_>, rec: &str, input: &ExperimentInput) -> Result<ExperimentInput> {
+    let title = required_name(rec, "title", &input.title)?;
+    reference(tx, rec, "objective", "objectives", "objective", input.objective.as_deref())?;
+    reference(tx, rec, "roadmap_item", "roadmap_items", "roadmap item", input.roadmap_item.as_deref())?;
+    Ok(ExperimentInput {
+        title,
+        belief: optional_text(&input.belief),
+        measure: optional_text(&input.measure),
+        success_signal: optional_text(&input.success_signal),
+        change_our_mind: optional_text(&input.change_our_mind),
+        status: input.status,
+        result: optional_text(&input.result),
+        objective: input.objective.clone(),
+        roadmap_item: input.roadmap_item.clone(),
+    })
 }

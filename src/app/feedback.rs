@@ -1,14 +1,15 @@
+use super::references;
 use crate::compute::feedback::{theme_counts, theme_trend};
 use crate::error::{Error, Result};
 use crate::model::*;
+use crate::rules::{optional_text, required_name};
 use crate::store;
-#[allow(unused_imports)]
+use crate::store::exists;
 use crate::store::feedback::*;
-#[allow(unused_imports)]
-use crate::store::*;
-use crate::store::{exists, next_id, not_found, optional_text, Workspace};
+use crate::store::{next_id, not_found, Workspace};
 use crate::views::feedback::*;
 use crate::views::roadmap::ItemRef;
+use rusqlite::Transaction;
 use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
 
@@ -208,5 +209,58 @@ impl Workspace {
             return Err(not_found("roadmap item", item));
         }
         Ok(self.feedback_inbox(&FeedbackFilter { roadmap_item: Some(item.to_string()), ..Default::default() })?.feedback)
+    }
+}
+
+/// Checks a feedback input and returns its trimmed text.
+fn validate_feedback(tx: &Transaction<'_>, rec: &str, input: &FeedbackInput) -> Result<String> {
+    let text = input.text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(rec, "text", "The text cannot be empty: write what the customer said."));
+    }
+    if text.chars().count() > MAX_TEXT_CHARS {
+        return Err(Error::invalid(rec, "text", format!("The text is too long: at most {MAX_TEXT_CHARS} characters.")));
+    }
+    if input.customer.as_deref().is_some_and(|c| c.trim().chars().count() > 200) {
+        return Err(Error::invalid(rec, "customer", "The customer's name is too long: at most 200 characters."));
+    }
+    references(tx, rec, "themes", "themes", "theme", &input.themes)?;
+    references(tx, rec, "roadmap_items", "roadmap_items", "roadmap item", &input.roadmap_items)?;
+    Ok(text.to_string())
+}
+
+/// A theme's name: required, and not the name of another theme (ignoring case), so
+/// that two themes of one name cannot split a signal in two.
+fn theme_name(tx: &Transaction<'_>, id: Option<&str>, name: &str) -> Result<String> {
+    let rec = id.map_or_else(|| "theme".to_string(), |id| format!("theme \"{id}\""));
+    let name = required_name(&rec, "name", name)?;
+    let mut stmt = tx.prepare("SELECT id, name FROM themes")?;
+    let others = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    for other in others {
+        let (other_id, other_name) = other?;
+        if Some(other_id.as_str()) != id && other_name.trim().to_lowercase() == name.to_lowercase() {
+            return Err(Error::invalid(
+                rec,
+                "name",
+                format!("Theme “{other_id}” is already called “{other_name}”: merge into it instead."),
+            ));
+        }
+    }
+    Ok(name)
+}
+
+pub(super) fn entry(f: &Feedback, themes: &HashMap<&str, &str>, items: &HashMap<&str, &str>) -> FeedbackEntry {
+    FeedbackEntry {
+        id: f.id.clone(),
+        date: f.date,
+        source: f.source,
+        customer: f.customer.clone(),
+        text: f.text.clone(),
+        themes: f.themes.iter().map(|t| ThemeRef { id: t.clone(), name: themes.get(t.as_str()).unwrap_or(&"").to_string() }).collect(),
+        roadmap_items: f
+            .roadmap_items
+            .iter()
+            .map(|i| ItemRef { id: i.clone(), title: items.get(i.as_str()).unwrap_or(&"").to_string() })
+            .collect(),
     }
 }

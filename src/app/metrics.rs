@@ -1,11 +1,10 @@
 use crate::error::{Error, Result};
 use crate::model::*;
+use crate::rules::{optional_text, required_name};
 use crate::store;
-#[allow(unused_imports)]
+use crate::store::exists;
 use crate::store::metrics::*;
-#[allow(unused_imports)]
-use crate::store::*;
-use crate::store::{exists, next_id, not_found, Workspace};
+use crate::store::{next_id, not_found, Workspace};
 use crate::views::metrics::*;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension};
@@ -166,4 +165,13 @@ impl Workspace {
         let rows = stmt.query_map([kpi], |r| Ok((r.get(0)?, MeasurementPoint { id: r.get(1)?, date: r.get(2)?, value: r.get(3)? })))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
+}
+
+fn validate_kpi(rec: &str, input: &KpiInput) -> Result<(String, Option<String>)> {
+    let name = required_name(rec, "name", &input.name)?;
+    let unit = optional_text(&input.unit);
+    if unit.as_deref().is_some_and(|u| u.chars().count() > 40) {
+        return Err(Error::invalid(rec, "unit", "The unit is too long: at most 40 characters (e.g. %, k$, days)."));
+    }
+    Ok((name, unit))
 }

@@ -21,9 +21,10 @@ mod strategy;
 
 pub use picture::{Picture, PictureFormat};
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Transaction, TransactionBehavior};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::store;
 use crate::Workspace;
 
 impl Workspace {
@@ -40,9 +41,24 @@ impl Workspace {
         tx.commit()?;
         Ok(out)
     }
+}
 
-    /// The connection, for reads.
-    pub(crate) fn db(&self) -> &Connection {
-        &self.conn
+/// A reference to a record of `table` that must exist, else an error at `field`.
+pub(crate) fn reference(tx: &Transaction<'_>, record: &str, field: &str, table: &str, kind: &str, id: Option<&str>) -> Result<()> {
+    match id {
+        Some(id) if !store::exists(tx, table, id)? => Err(Error::invalid(record, field, format!("There is no {kind} “{id}”."))),
+        _ => Ok(()),
     }
+}
+
+/// A list of references that must exist, each once.
+pub(crate) fn references(tx: &Transaction<'_>, record: &str, field: &str, table: &str, kind: &str, ids: &[String]) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for id in ids {
+        reference(tx, record, field, table, kind, Some(id))?;
+        if !seen.insert(id.as_str()) {
+            return Err(Error::invalid(record, field, format!("“{id}” is listed twice.")));
+        }
+    }
+    Ok(())
 }

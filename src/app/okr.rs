@@ -2,13 +2,12 @@ use crate::compute::okr::{lowest_confidence, okr_figures};
 use crate::compute::smart::{check_key_result, check_objective};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
-#[allow(unused_imports)]
+use crate::store::exists;
 use crate::store::okr::*;
-#[allow(unused_imports)]
-use crate::store::*;
-use crate::store::{exists, next_id, not_found, Workspace};
+use crate::store::{next_id, not_found, Workspace};
 use crate::views::okr::*;
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Transaction;
 use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
 
@@ -424,4 +423,141 @@ impl Workspace {
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
     }
+}
+
+fn validate_objective(tx: &Transaction<'_>, id: Option<&str>, input: &ObjectiveInput) -> Result<()> {
+    const REC: &str = "objective";
+    title(REC, &input.title)?;
+    let cycle_start: Option<String> = match &input.cycle {
+        Some(c) => {
+            if !exists(tx, "cycles", c)? {
+                return Err(Error::invalid(REC, "cycle", format!("There is no cycle “{c}”.")));
+            }
+            Some(c.clone())
+        }
+        None => None,
+    };
+    if let Some(parent) = &input.parent {
+        if Some(parent.as_str()) == id {
+            return Err(Error::invalid(REC, "parent", "An objective cannot be its own parent."));
+        }
+        let parent_cycle: Option<Option<String>> =
+            tx.query_row("SELECT cycle FROM objectives WHERE id = ?1", [parent], |r| r.get(0)).optional()?;
+        let Some(parent_cycle) = parent_cycle else {
+            return Err(Error::invalid(REC, "parent", format!("There is no objective “{parent}”.")));
+        };
+        if let (Some(mine), Some(theirs)) = (&cycle_start, &parent_cycle) {
+            if mine != theirs {
+                return Err(Error::invalid(
+                    REC,
+                    "parent",
+                    format!("The parent objective is in cycle {theirs}, this one in {mine}: align objectives within one cycle."),
+                ));
+            }
+        }
+        if let Some(id) = id {
+            // Walking up from the new parent must never reach this objective.
+            let mut at = Some(parent.clone());
+            let mut steps = 0;
+            while let Some(p) = at {
+                if p == id {
+                    return Err(Error::invalid(
+                        REC,
+                        "parent",
+                        "That parent is one of this objective's own sub-objectives: the tree would loop.",
+                    ));
+                }
+                steps += 1;
+                if steps > 10_000 {
+                    break;
+                }
+                at = tx.query_row("SELECT parent FROM objectives WHERE id = ?1", [&p], |r| r.get(0)).optional()?.flatten();
+            }
+        }
+    }
+    weight(REC, input.weight)
+}
+
+fn validate_key_result(tx: &Transaction<'_>, input: &KeyResultInput) -> Result<()> {
+    const REC: &str = "key result";
+    title(REC, &input.title)?;
+    for (field, v) in [("baseline", input.baseline), ("target", input.target)] {
+        if v.is_some_and(|v| !v.is_finite()) {
+            return Err(Error::invalid(REC, field, "Enter a finite number."));
+        }
+    }
+    if let (Some(b), Some(t)) = (input.baseline, input.target) {
+        match input.kind {
+            KeyResultKind::Increase if t <= b => {
+                return Err(Error::invalid(
+                    REC,
+                    "target",
+                    format!("An increase needs a target above the baseline ({b}); for a decrease choose the kind “decrease”."),
+                ))
+            }
+            KeyResultKind::Decrease if t >= b => {
+                return Err(Error::invalid(
+                    REC,
+                    "target",
+                    format!("A decrease needs a target below the baseline ({b}); for an increase choose the kind “increase”."),
+                ))
+            }
+            _ => {}
+        }
+    }
+    if input.kind.moves() && input.baseline.is_none() {
+        return Err(Error::invalid(REC, "baseline", "Set the baseline: the value the key result starts from."));
+    }
+    weight(REC, input.weight)?;
+    if let Some(k) = &input.kpi {
+        if !exists(tx, "kpis", k)? {
+            return Err(Error::invalid(REC, "kpi", format!("There is no KPI “{k}”.")));
+        }
+    }
+    Ok(())
+}
+
+fn validate_milestone(tx: &Transaction<'_>, input: &MilestoneInput) -> Result<()> {
+    const REC: &str = "milestone";
+    title(REC, &input.title)?;
+    if let Some(o) = &input.objective {
+        if !exists(tx, "objectives", o)? {
+            return Err(Error::invalid(REC, "objective", format!("There is no objective “{o}”.")));
+        }
+    }
+    if let Some(r) = &input.roadmap_item {
+        if !exists(tx, "roadmap_items", r)? {
+            return Err(Error::invalid(REC, "roadmap_item", format!("There is no roadmap item “{r}”.")));
+        }
+    }
+    Ok(())
+}
+
+fn title(rec: &str, t: &str) -> Result<()> {
+    let t = t.trim();
+    if t.is_empty() {
+        return Err(Error::invalid(rec, "title", "The title cannot be empty."));
+    }
+    if t.chars().count() > MAX_TITLE_CHARS {
+        return Err(Error::invalid(rec, "title", format!("The title is too long: at most {MAX_TITLE_CHARS} characters.")));
+    }
+    Ok(())
+}
+
+fn weight(rec: &str, w: Option<f64>) -> Result<()> {
+    match w {
+        Some(w) if !w.is_finite() || w < 0.0 => {
+            Err(Error::invalid(rec, "weight", "The weight must be a number of 0 or more (1 is the default)."))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn clean(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+/// Numbers in revisions are written the way JSON writes them.
+fn num(v: f64) -> String {
+    serde_json::Number::from_f64(v).map(|n| n.to_string()).unwrap_or_else(|| v.to_string())
 }

@@ -2,10 +2,7 @@ use crate::compute::roadmap::{allocation, conflicts, default_range, why_coverage
 use crate::error::{Error, Result};
 use crate::layout::{layout, LayoutInput, LayoutRequest};
 use crate::model::*;
-#[allow(unused_imports)]
 use crate::store::roadmap::*;
-#[allow(unused_imports)]
-use crate::store::*;
 use crate::store::{next_id, not_found, Workspace};
 use crate::views::roadmap::*;
 use chrono::NaiveDate;
@@ -134,7 +131,7 @@ impl Workspace {
                     .feedback
                     .iter()
                     .filter(|f| f.roadmap_items.iter().any(|r| r == id))
-                    .map(|f| crate::store::feedback::entry(f, &themes, &titles))
+                    .map(|f| super::feedback::entry(f, &themes, &titles))
                     .collect();
                 list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
                 list

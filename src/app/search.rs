@@ -1,9 +1,6 @@
 use crate::error::Result;
-#[allow(unused_imports)]
 use crate::store::search::*;
 use crate::store::Workspace;
-#[allow(unused_imports)]
-use crate::store::*;
 use crate::views::search::*;
 
 impl Workspace {

@@ -1,10 +1,9 @@
+use crate::error::Error;
 use crate::error::Result;
+use crate::model::*;
 use crate::model::{Product, ProductField, Revision};
-#[allow(unused_imports)]
 use crate::store::product::*;
 use crate::store::Workspace;
-#[allow(unused_imports)]
-use crate::store::*;
 use crate::views::{StrategyView, WorkspaceInfo};
 use chrono::{DateTime, Utc};
 use rusqlite::params;
@@ -47,5 +46,31 @@ impl Workspace {
 
     pub fn strategy_view(&self) -> Result<StrategyView> {
         Ok(StrategyView { product: self.product()?, revisions: self.product_revisions(None)? })
+    }
+}
+
+/// Checks a new value for a product field; the one place these rules live.
+fn validate_field(field: ProductField, value: Option<&str>) -> Result<Option<String>> {
+    match field {
+        ProductField::Name => {
+            let name =
+                value.ok_or_else(|| Error::invalid("product", "name", "The product name cannot be empty: give the product a name."))?;
+            if name.chars().count() > MAX_NAME_CHARS {
+                return Err(Error::invalid(
+                    "product",
+                    "name",
+                    format!("The product name is too long: at most {MAX_NAME_CHARS} characters."),
+                ));
+            }
+            Ok(Some(name.to_string()))
+        }
+        ProductField::Vision | ProductField::Strategy => Ok(value.map(str::to_string)),
+        ProductField::LifecycleStage => match value {
+            None => Ok(None),
+            Some(v) => v
+                .parse::<LifecycleStage>()
+                .map(|s| Some(s.as_str().to_string()))
+                .map_err(|e| Error::invalid("product", "lifecycle_stage", format!("Unknown lifecycle stage: {e}."))),
+        },
     }
 }

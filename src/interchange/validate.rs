@@ -1,13 +1,15 @@
 //! Every rule a workspace document must satisfy before anything is written
 //! (docs/WORKSPACE-FORMAT.md): unique ids, references that resolve, dates in order,
 //! finite numbers in range, no cycles in dependencies or the alignment tree.
-//! The first broken rule is reported, naming the record and the field.
+//! The first broken rule is reported, naming the record and the field. The rules of
+//! single records are the domain's (`crate::rules`), shared with every edit.
 
 use std::collections::{HashMap, HashSet};
 
 use super::document::Document;
 use crate::error::{Error, Result};
-use crate::model::{KeyResultKind, Lane, RoadmapItem};
+use crate::model::KeyResultKind;
+use crate::rules::*;
 
 pub fn validate(doc: &Document) -> Result<()> {
     if doc.product.name.trim().is_empty() {
@@ -165,186 +167,6 @@ pub fn validate(doc: &Document) -> Result<()> {
         list(&rec, "links", &d.links, &any, "record")?;
     }
     Ok(())
-}
-
-/// The rules of one lane: a name, and a colour that is a colour.
-pub(crate) fn lane_rules(l: &Lane) -> Result<()> {
-    let rec = named("lane", &l.id);
-    not_blank(&rec, "name", &l.name)?;
-    if let Some(color) = &l.color {
-        if !is_hex_color(color) {
-            return Err(Error::invalid(rec, "color", format!("\"{color}\" is not a colour: use #rrggbb, e.g. #4f7cff.")));
-        }
-    }
-    Ok(())
-}
-
-/// The rules of one roadmap item, given the ids that exist. Dependency cycles are
-/// checked over the whole graph elsewhere.
-pub(crate) fn item_rules(r: &RoadmapItem, lanes: &HashSet<&str>, objectives: &HashSet<&str>, items: &HashSet<&str>) -> Result<()> {
-    let rec = named("roadmap item", &r.id);
-    not_blank(&rec, "title", &r.title)?;
-    reference(&rec, "lane", Some(&r.lane), lanes, "lane")?;
-    match (r.start, r.end) {
-        (Some(s), Some(e)) if e < s => return Err(Error::invalid(rec, "end", format!("The item ends ({e}) before it starts ({s})."))),
-        (Some(_), None) => return Err(Error::invalid(rec, "end", "The item has a start but no end.")),
-        (None, Some(_)) => return Err(Error::invalid(rec, "start", "The item has an end but no start.")),
-        _ => {}
-    }
-    list(&rec, "objectives", &r.objectives, objectives, "objective")?;
-    list(&rec, "depends_on", &r.depends_on, items, "roadmap item")?;
-    if r.depends_on.iter().any(|d| d == &r.id) {
-        return Err(Error::invalid(rec, "depends_on", "An item cannot depend on itself."));
-    }
-    if let Some(rice) = &r.rice {
-        finite(&rec, "rice.reach", rice.reach)?;
-        finite(&rec, "rice.impact", rice.impact)?;
-        finite(&rec, "rice.effort", rice.effort)?;
-        if rice.reach < 0.0 {
-            return Err(Error::invalid(rec, "rice.reach", "Reach cannot be negative."));
-        }
-        if rice.impact < 0.0 {
-            return Err(Error::invalid(rec, "rice.impact", "Impact cannot be negative."));
-        }
-        unit_interval(&rec, "rice.confidence", rice.confidence)?;
-        if rice.effort <= 0.0 {
-            return Err(Error::invalid(rec, "rice.effort", "Effort must be greater than 0."));
-        }
-    }
-    if let Some(ice) = &r.ice {
-        for (field, v) in [("ice.impact", ice.impact), ("ice.confidence", ice.confidence), ("ice.ease", ice.ease)] {
-            finite(&rec, field, v)?;
-            if !(1.0..=10.0).contains(&v) {
-                return Err(Error::invalid(rec, field, format!("{v} is out of range: ICE scores go from 1 to 10.")));
-            }
-        }
-    }
-    Ok(())
-}
-
-fn named(kind: &str, id: &str) -> String {
-    format!("{kind} \"{id}\"")
-}
-
-/// Collects the ids of one kind, refusing empty and duplicate ones.
-fn ids<'a>(kind: &str, all: impl Iterator<Item = &'a str>) -> Result<HashSet<&'a str>> {
-    let mut seen = HashSet::new();
-    for id in all {
-        if id.trim().is_empty() {
-            return Err(Error::invalid(format!("{kind} \"{id}\""), "id", format!("Every {kind} needs a non-empty id.")));
-        }
-        if !seen.insert(id) {
-            return Err(Error::invalid(
-                named(kind, id),
-                "id",
-                format!("Two records of kind {kind} have the id \"{id}\"; ids must be unique."),
-            ));
-        }
-    }
-    Ok(seen)
-}
-
-fn reference(rec: &str, field: &str, target: Option<&str>, known: &HashSet<&str>, kind: &str) -> Result<()> {
-    match target {
-        Some(t) if !known.contains(t) => {
-            Err(Error::invalid(rec, field, format!("It refers to {kind} \"{t}\", which does not exist in this document.")))
-        }
-        _ => Ok(()),
-    }
-}
-
-fn list(rec: &str, field: &str, targets: &[String], known: &HashSet<&str>, kind: &str) -> Result<()> {
-    let mut seen = HashSet::new();
-    for t in targets {
-        reference(rec, field, Some(t), known, kind)?;
-        if !seen.insert(t.as_str()) {
-            return Err(Error::invalid(rec, field, format!("\"{t}\" is listed twice.")));
-        }
-    }
-    Ok(())
-}
-
-fn not_blank(rec: &str, field: &str, text: &str) -> Result<()> {
-    if text.trim().is_empty() {
-        return Err(Error::invalid(rec, field, format!("The {field} cannot be empty.")));
-    }
-    Ok(())
-}
-
-fn finite(rec: &str, field: &str, v: f64) -> Result<()> {
-    if !v.is_finite() {
-        return Err(Error::invalid(rec, field, format!("{v} is not a finite number.")));
-    }
-    Ok(())
-}
-
-fn finite_opt(rec: &str, field: &str, v: Option<f64>) -> Result<()> {
-    v.map_or(Ok(()), |v| finite(rec, field, v))
-}
-
-fn weight(rec: &str, w: Option<f64>) -> Result<()> {
-    if let Some(w) = w {
-        finite(rec, "weight", w)?;
-        if w < 0.0 {
-            return Err(Error::invalid(rec, "weight", format!("The weight {w} is negative; weights are 0 or more.")));
-        }
-    }
-    Ok(())
-}
-
-fn unit_interval(rec: &str, field: &str, v: f64) -> Result<()> {
-    finite(rec, field, v)?;
-    if !(0.0..=1.0).contains(&v) {
-        return Err(Error::invalid(rec, field, format!("{v} is out of range: confidence goes from 0 to 1.")));
-    }
-    Ok(())
-}
-
-fn is_hex_color(c: &str) -> bool {
-    let hex = c.strip_prefix('#').unwrap_or("");
-    matches!(hex.len(), 3 | 6) && hex.chars().all(|ch| ch.is_ascii_hexdigit())
-}
-
-/// Finds a cycle in a graph given as node → successors; returns the path around it.
-pub(crate) fn find_cycle<'a>(nodes: &[&'a str], next: &HashMap<&'a str, Vec<&'a str>>) -> Option<Vec<&'a str>> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        Open,
-        Done,
-    }
-    let mut marks: HashMap<&str, Mark> = HashMap::new();
-    for &start in nodes {
-        if marks.contains_key(start) {
-            continue;
-        }
-        // Iterative depth-first search; `path` is the current chain.
-        let mut path: Vec<(&str, usize)> = vec![(start, 0)];
-        marks.insert(start, Mark::Open);
-        while let Some((node, child)) = path.last().copied() {
-            let succ = next.get(node).map(Vec::as_slice).unwrap_or(&[]);
-            if child < succ.len() {
-                path.last_mut().unwrap().1 += 1;
-                let n = succ[child];
-                match marks.get(n) {
-                    Some(Mark::Open) => {
-                        let from = path.iter().position(|(p, _)| *p == n).unwrap_or(0);
-                        let mut cycle: Vec<&str> = path[from..].iter().map(|(p, _)| *p).collect();
-                        cycle.push(n);
-                        return Some(cycle);
-                    }
-                    Some(Mark::Done) => {}
-                    None => {
-                        marks.insert(n, Mark::Open);
-                        path.push((n, 0));
-                    }
-                }
-            } else {
-                marks.insert(node, Mark::Done);
-                path.pop();
-            }
-        }
-    }
-    None
 }
 
 fn dependencies_have_no_cycle(doc: &Document) -> Result<()> {

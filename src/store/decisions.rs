@@ -2,9 +2,7 @@
 
 use rusqlite::{params, Transaction};
 
-use super::{exists, required_name};
-use crate::error::{Error, Result};
-use crate::model::*;
+use crate::error::Result;
 
 /// The tables a decision can link to, with the kind name shown and the title column.
 pub(crate) const LINKABLE: &[(&str, &str, &str)] = &[
@@ -21,30 +19,6 @@ pub(crate) const LINKABLE: &[(&str, &str, &str)] = &[
     ("baselines", "baseline", "name"),
     ("cycles", "cycle", "id"),
 ];
-
-pub(crate) fn validate_decision(tx: &Transaction<'_>, rec: &str, id: Option<&str>, input: &DecisionInput) -> Result<String> {
-    let title = required_name(rec, "title", &input.title)?;
-    let mut seen = std::collections::HashSet::new();
-    for link in &input.links {
-        if !seen.insert(link.as_str()) {
-            return Err(Error::invalid(rec, "links", format!("“{link}” is listed twice.")));
-        }
-        if Some(link.as_str()) == id {
-            return Err(Error::invalid(rec, "links", "A decision cannot link to itself."));
-        }
-        let mut found = false;
-        for (table, _, _) in LINKABLE {
-            if exists(tx, table, link)? {
-                found = true;
-                break;
-            }
-        }
-        if !found {
-            return Err(Error::invalid(rec, "links", format!("There is no record “{link}” to link to.")));
-        }
-    }
-    Ok(title)
-}
 
 pub(crate) fn write_links(tx: &Transaction<'_>, id: &str, links: &[String]) -> Result<()> {
     tx.execute("DELETE FROM decision_links WHERE decision = ?1", [id])?;

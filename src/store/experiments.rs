@@ -2,26 +2,8 @@
 
 use rusqlite::{params, Transaction};
 
-use super::{optional_text, reference, required_name};
 use crate::error::Result;
 use crate::model::*;
-
-pub(crate) fn validate_experiment(tx: &Transaction<'_>, rec: &str, input: &ExperimentInput) -> Result<ExperimentInput> {
-    let title = required_name(rec, "title", &input.title)?;
-    reference(tx, rec, "objective", "objectives", "objective", input.objective.as_deref())?;
-    reference(tx, rec, "roadmap_item", "roadmap_items", "roadmap item", input.roadmap_item.as_deref())?;
-    Ok(ExperimentInput {
-        title,
-        belief: optional_text(&input.belief),
-        measure: optional_text(&input.measure),
-        success_signal: optional_text(&input.success_signal),
-        change_our_mind: optional_text(&input.change_our_mind),
-        status: input.status,
-        result: optional_text(&input.result),
-        objective: input.objective.clone(),
-        roadmap_item: input.roadmap_item.clone(),
-    })
-}
 
 /// Inserts or updates; false when there was nothing to update.
 pub(crate) fn write(tx: &Transaction<'_>, id: &str, e: &ExperimentInput, insert: bool) -> Result<bool> {

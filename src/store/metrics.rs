@@ -5,9 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::{optional_text, required_name};
-use crate::error::{Error, Result};
-use crate::model::*;
+use crate::error::Result;
 
 /// Gives every key result bound to `kpi` a check-in of this date and value, inside the
 /// caller's transaction, and returns the key results checked in.
@@ -64,15 +62,6 @@ pub(crate) fn checkins_from_measurement(tx: &Transaction<'_>, kpi: &str, date: N
         out.push(kr);
     }
     Ok(out)
-}
-
-pub(crate) fn validate_kpi(rec: &str, input: &KpiInput) -> Result<(String, Option<String>)> {
-    let name = required_name(rec, "name", &input.name)?;
-    let unit = optional_text(&input.unit);
-    if unit.as_deref().is_some_and(|u| u.chars().count() > 40) {
-        return Err(Error::invalid(rec, "unit", "The unit is too long: at most 40 characters (e.g. %, k$, days)."));
-    }
-    Ok((name, unit))
 }
 
 /// Adds one measurement of `kpi`; its row id.

@@ -3,37 +3,11 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use crate::error::{Error, Result};
-use crate::model::{LifecycleStage, Product, ProductField};
+use crate::error::Result;
+use crate::model::{Product, ProductField};
 
 /// Longest product name accepted; it titles windows and exported pictures.
 pub const MAX_NAME_CHARS: usize = 120;
-
-/// Checks a new value for a product field; the one place these rules live.
-pub(crate) fn validate_field(field: ProductField, value: Option<&str>) -> Result<Option<String>> {
-    match field {
-        ProductField::Name => {
-            let name =
-                value.ok_or_else(|| Error::invalid("product", "name", "The product name cannot be empty: give the product a name."))?;
-            if name.chars().count() > MAX_NAME_CHARS {
-                return Err(Error::invalid(
-                    "product",
-                    "name",
-                    format!("The product name is too long: at most {MAX_NAME_CHARS} characters."),
-                ));
-            }
-            Ok(Some(name.to_string()))
-        }
-        ProductField::Vision | ProductField::Strategy => Ok(value.map(str::to_string)),
-        ProductField::LifecycleStage => match value {
-            None => Ok(None),
-            Some(v) => v
-                .parse::<LifecycleStage>()
-                .map(|s| Some(s.as_str().to_string()))
-                .map_err(|e| Error::invalid("product", "lifecycle_stage", format!("Unknown lifecycle stage: {e}."))),
-        },
-    }
-}
 
 pub(crate) fn read_product(conn: &rusqlite::Connection) -> rusqlite::Result<Product> {
     conn.query_row("SELECT name, vision, strategy, lifecycle_stage FROM product WHERE singleton = 1", [], |r| {

@@ -10,9 +10,9 @@ use super::snapshot::{grouped, item_from_row, ITEM_COLUMNS};
 use super::{exists, next_id, not_found};
 use crate::compute::roadmap::Conflict;
 use crate::error::{Error, Result};
-use crate::interchange::validate::{find_cycle, item_rules, lane_rules};
 use crate::interchange::Document;
 use crate::model::*;
+use crate::rules::{find_cycle, item_rules, lane_rules};
 use crate::views::roadmap::*;
 
 pub(crate) fn objective_refs(doc: &Document) -> Vec<ObjectiveRef> {
