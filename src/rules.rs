@@ -12,6 +12,15 @@ use crate::model::{Lane, RoadmapItem};
 /// The longest name or title a record takes, in characters.
 pub(crate) const MAX_NAME_CHARS: usize = 200;
 
+/// The longest feedback text kept, in characters (a long interview transcript fits).
+pub(crate) const MAX_TEXT_CHARS: usize = 20_000;
+
+/// The longest title of a goal (objective, key result, milestone), in characters.
+pub(crate) const MAX_TITLE_CHARS: usize = 200;
+
+/// Longest product name accepted; it titles windows and exported pictures.
+pub(crate) const MAX_PRODUCT_NAME_CHARS: usize = 120;
+
 /// A required one-line text (a name or title): trimmed, not empty, not too long.
 pub(crate) fn required_name(record: &str, field: &str, text: &str) -> Result<String> {
     let t = text.trim();

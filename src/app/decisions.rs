@@ -1,12 +1,12 @@
 use crate::error::Error;
 use crate::error::Result;
 use crate::model::*;
-use crate::rules::{optional_text, required_name};
+use crate::rules::required_name;
+use crate::store;
 use crate::store::decisions::*;
 use crate::store::exists;
 use crate::store::{next_id, not_found, Workspace};
 use crate::views::experiments::*;
-use rusqlite::params;
 use rusqlite::Transaction;
 
 impl Workspace {
@@ -15,10 +15,7 @@ impl Workspace {
         self.write(|tx| {
             let title = validate_decision(tx, "decision", None, input)?;
             let id = next_id(tx, "decisions", "d")?;
-            tx.execute(
-                "INSERT INTO decisions (id, date, title, rationale, alternatives) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, input.date, title, optional_text(&input.rationale), optional_text(&input.alternatives)],
-            )?;
+            store::decisions::insert(tx, &id, input, &title)?;
             write_links(tx, &id, &input.links)?;
             Ok(id)
         })
@@ -27,11 +24,7 @@ impl Workspace {
     pub fn update_decision(&mut self, id: &str, input: &DecisionInput) -> Result<()> {
         self.write(|tx| {
             let title = validate_decision(tx, &format!("decision \"{id}\""), Some(id), input)?;
-            let n = tx.execute(
-                "UPDATE decisions SET date = ?2, title = ?3, rationale = ?4, alternatives = ?5 WHERE id = ?1",
-                params![id, input.date, title, optional_text(&input.rationale), optional_text(&input.alternatives)],
-            )?;
-            if n == 0 {
+            if !store::decisions::update(tx, id, input, &title)? {
                 return Err(not_found("decision", id));
             }
             write_links(tx, id, &input.links)
@@ -40,7 +33,7 @@ impl Workspace {
 
     pub fn delete_decision(&mut self, id: &str) -> Result<()> {
         self.write(|tx| {
-            if tx.execute("DELETE FROM decisions WHERE id = ?1", [id])? == 0 {
+            if !store::delete(tx, "decisions", id)? {
                 return Err(not_found("decision", id));
             }
             Ok(())
@@ -69,11 +62,7 @@ impl Workspace {
     /// What an id names: the first kind (in the order of [`LINKABLE`]) that has it.
     fn record_ref(&self, id: &str) -> Result<RecordRef> {
         for (table, kind, title) in LINKABLE {
-            let found: Option<String> = rusqlite::OptionalExtension::optional(self.conn.query_row(
-                &format!("SELECT {title} FROM {table} WHERE id = ?1"),
-                [id],
-                |r| r.get(0),
-            ))?;
+            let found = store::decisions::title_of(&self.conn, table, title, id)?;
             if let Some(t) = found {
                 return Ok(RecordRef { id: id.to_string(), kind: Some(kind.to_string()), title: Some(t) });
             }

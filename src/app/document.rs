@@ -12,9 +12,7 @@ impl Workspace {
     pub fn import_document(&mut self, doc: &Document, now: DateTime<Utc>) -> Result<()> {
         validate(doc)?;
         self.write(|tx| {
-            for table in RECORD_TABLES {
-                tx.execute(&format!("DELETE FROM {table}"), [])?;
-            }
+            clear_records(tx)?;
             replace_product(tx, &doc.product, now)?;
             insert_records(tx, doc)?;
             Ok(())
@@ -32,12 +30,6 @@ impl Workspace {
         if product != Product::default() {
             return Ok(false);
         }
-        for table in RECORD_TABLES {
-            let any: bool = self.conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), [], |r| r.get(0))?;
-            if any {
-                return Ok(false);
-            }
-        }
-        Ok(true)
+        Ok(!has_records(&self.conn)?)
     }
 }

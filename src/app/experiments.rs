@@ -30,7 +30,7 @@ impl Workspace {
 
     pub fn delete_experiment(&mut self, id: &str) -> Result<()> {
         self.write(|tx| {
-            if tx.execute("DELETE FROM experiments WHERE id = ?1", [id])? == 0 {
+            if !crate::store::delete(tx, "experiments", id)? {
                 return Err(not_found("experiment", id));
             }
             Ok(())

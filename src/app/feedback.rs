@@ -2,7 +2,7 @@ use super::references;
 use crate::compute::feedback::{theme_counts, theme_trend};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::rules::{optional_text, required_name};
+use crate::rules::{optional_text, required_name, MAX_TEXT_CHARS};
 use crate::store;
 use crate::store::exists;
 use crate::store::feedback::*;
@@ -10,7 +10,6 @@ use crate::store::{next_id, not_found, Workspace};
 use crate::views::feedback::*;
 use crate::views::roadmap::ItemRef;
 use rusqlite::Transaction;
-use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
 
 impl Workspace {
@@ -33,10 +32,7 @@ impl Workspace {
                 return Err(not_found("feedback", id));
             }
             let text = validate_feedback(tx, &rec, input)?;
-            tx.execute(
-                "UPDATE feedback SET date = ?2, source = ?3, customer = ?4, text = ?5 WHERE id = ?1",
-                params![id, input.date, input.source, optional_text(&input.customer), text],
-            )?;
+            store::feedback::update_feedback(tx, id, input.date, input.source, optional_text(&input.customer).as_deref(), &text)?;
             write_links(tx, id, input)
         })
     }
@@ -44,7 +40,7 @@ impl Workspace {
     /// Deletes a feedback record with its tags and links (themes and items stay).
     pub fn delete_feedback(&mut self, id: &str) -> Result<()> {
         self.write(|tx| {
-            if tx.execute("DELETE FROM feedback WHERE id = ?1", [id])? == 0 {
+            if !store::delete(tx, "feedback", id)? {
                 return Err(not_found("feedback", id));
             }
             Ok(())
@@ -56,7 +52,7 @@ impl Workspace {
         self.write(|tx| {
             let name = theme_name(tx, None, name)?;
             let id = next_id(tx, "themes", "t")?;
-            tx.execute("INSERT INTO themes (id, name) VALUES (?1, ?2)", params![id, name])?;
+            store::feedback::insert_theme(tx, &id, &name)?;
             Ok(id)
         })
     }
@@ -67,7 +63,7 @@ impl Workspace {
                 return Err(not_found("theme", id));
             }
             let name = theme_name(tx, Some(id), name)?;
-            tx.execute("UPDATE themes SET name = ?2 WHERE id = ?1", params![id, name])?;
+            store::feedback::rename_theme(tx, id, &name)?;
             Ok(())
         })
     }
@@ -75,7 +71,7 @@ impl Workspace {
     /// Deletes a theme; its feedback stays, untagged from it.
     pub fn delete_theme(&mut self, id: &str) -> Result<()> {
         self.write(|tx| {
-            if tx.execute("DELETE FROM themes WHERE id = ?1", [id])? == 0 {
+            if !store::delete(tx, "themes", id)? {
                 return Err(not_found("theme", id));
             }
             Ok(())
@@ -96,14 +92,8 @@ impl Workspace {
             if from == into {
                 return Err(Error::invalid(format!("theme \"{from}\""), "into", "A theme cannot be merged into itself."));
             }
-            // Records tagged with both keep their `into` tag; the others get it in the
-            // place of their `from` tag.
-            tx.execute(
-                "UPDATE feedback_themes SET theme = ?2 WHERE theme = ?1
-                 AND feedback NOT IN (SELECT feedback FROM feedback_themes WHERE theme = ?2)",
-                params![from, into],
-            )?;
-            tx.execute("DELETE FROM themes WHERE id = ?1", [from])?;
+            store::feedback::retag(tx, from, into)?;
+            store::delete(tx, "themes", from)?;
             Ok(())
         })
     }
@@ -118,13 +108,9 @@ impl Workspace {
                 if !exists(tx, "themes", theme)? {
                     return Err(Error::invalid(format!("feedback \"{feedback}\""), "themes", format!("There is no theme “{theme}”.")));
                 }
-                tx.execute(
-                    "INSERT OR IGNORE INTO feedback_themes (feedback, theme, position)
-                     VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM feedback_themes WHERE feedback = ?1))",
-                    params![feedback, theme],
-                )?;
+                store::feedback::tag(tx, feedback, theme)?;
             } else {
-                tx.execute("DELETE FROM feedback_themes WHERE feedback = ?1 AND theme = ?2", params![feedback, theme])?;
+                store::feedback::untag(tx, feedback, theme)?;
             }
             Ok(())
         })
@@ -144,13 +130,9 @@ impl Workspace {
                         format!("There is no roadmap item “{item}”."),
                     ));
                 }
-                tx.execute(
-                    "INSERT OR IGNORE INTO feedback_items (feedback, item, position)
-                     VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM feedback_items WHERE feedback = ?1))",
-                    params![feedback, item],
-                )?;
+                store::feedback::link_item(tx, feedback, item)?;
             } else {
-                tx.execute("DELETE FROM feedback_items WHERE feedback = ?1 AND item = ?2", params![feedback, item])?;
+                store::feedback::unlink_item(tx, feedback, item)?;
             }
             Ok(())
         })
@@ -203,9 +185,7 @@ impl Workspace {
 
     /// The feedback behind a roadmap item, newest first.
     pub fn item_feedback(&self, item: &str) -> Result<Vec<FeedbackEntry>> {
-        let exists: bool =
-            self.conn.query_row("SELECT 1 FROM roadmap_items WHERE id = ?1", [item], |_| Ok(true)).optional()?.unwrap_or(false);
-        if !exists {
+        if !exists(&self.conn, "roadmap_items", item)? {
             return Err(not_found("roadmap item", item));
         }
         Ok(self.feedback_inbox(&FeedbackFilter { roadmap_item: Some(item.to_string()), ..Default::default() })?.feedback)
@@ -234,10 +214,7 @@ fn validate_feedback(tx: &Transaction<'_>, rec: &str, input: &FeedbackInput) -> 
 fn theme_name(tx: &Transaction<'_>, id: Option<&str>, name: &str) -> Result<String> {
     let rec = id.map_or_else(|| "theme".to_string(), |id| format!("theme \"{id}\""));
     let name = required_name(&rec, "name", name)?;
-    let mut stmt = tx.prepare("SELECT id, name FROM themes")?;
-    let others = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    for other in others {
-        let (other_id, other_name) = other?;
+    for (other_id, other_name) in store::feedback::theme_names(tx)? {
         if Some(other_id.as_str()) != id && other_name.trim().to_lowercase() == name.to_lowercase() {
             return Err(Error::invalid(
                 rec,

@@ -6,8 +6,7 @@ use crate::store::exists;
 use crate::store::metrics::*;
 use crate::store::{next_id, not_found, Workspace};
 use crate::views::metrics::*;
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use rusqlite::{params, OptionalExtension};
+use chrono::{DateTime, NaiveDate, Utc};
 
 impl Workspace {
     /// Creates a KPI and returns its generated id.
@@ -15,10 +14,7 @@ impl Workspace {
         self.write(|tx| {
             let (name, unit) = validate_kpi("KPI", input)?;
             let id = next_id(tx, "kpis", "k")?;
-            tx.execute(
-                "INSERT INTO kpis (id, name, category, unit, higher_is_better) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, name, input.category, unit, input.higher_is_better],
-            )?;
+            store::metrics::insert_kpi(tx, &id, &name, input, unit.as_deref())?;
             Ok(id)
         })
     }
@@ -26,11 +22,7 @@ impl Workspace {
     pub fn update_kpi(&mut self, id: &str, input: &KpiInput) -> Result<()> {
         self.write(|tx| {
             let (name, unit) = validate_kpi(&format!("KPI \"{id}\""), input)?;
-            let n = tx.execute(
-                "UPDATE kpis SET name = ?2, category = ?3, unit = ?4, higher_is_better = ?5 WHERE id = ?1",
-                params![id, name, input.category, unit, input.higher_is_better],
-            )?;
-            if n == 0 {
+            if !store::metrics::update_kpi(tx, id, &name, input, unit.as_deref())? {
                 return Err(not_found("KPI", id));
             }
             Ok(())
@@ -41,7 +33,7 @@ impl Workspace {
     /// (their check-ins stay).
     pub fn delete_kpi(&mut self, id: &str) -> Result<()> {
         self.write(|tx| {
-            if tx.execute("DELETE FROM kpis WHERE id = ?1", [id])? == 0 {
+            if !store::delete(tx, "kpis", id)? {
                 return Err(not_found("KPI", id));
             }
             Ok(())
@@ -68,7 +60,7 @@ impl Workspace {
     /// the key results' own history now, and can be corrected there.
     pub fn delete_measurement(&mut self, id: i64) -> Result<()> {
         self.write(|tx| {
-            if tx.execute("DELETE FROM measurements WHERE id = ?1", [id])? == 0 {
+            if !store::metrics::delete_measurement(tx, id)? {
                 return Err(not_found("measurement", &id.to_string()));
             }
             Ok(())
@@ -79,10 +71,7 @@ impl Workspace {
     /// Existing measurements are not replayed: only new ones become check-ins.
     pub fn bind_key_result_kpi(&mut self, key_result: &str, kpi: Option<&str>, now: DateTime<Utc>) -> Result<()> {
         self.write(|tx| {
-            let old: Option<String> = tx
-                .query_row("SELECT kpi FROM key_results WHERE id = ?1", [key_result], |r| r.get(0))
-                .optional()?
-                .ok_or_else(|| not_found("key result", key_result))?;
+            let old = store::okr::key_result_kpi(tx, key_result)?.ok_or_else(|| not_found("key result", key_result))?;
             if let Some(k) = kpi {
                 if !exists(tx, "kpis", k)? {
                     return Err(Error::invalid(format!("key result \"{key_result}\""), "kpi", format!("There is no KPI “{k}”.")));
@@ -91,12 +80,8 @@ impl Workspace {
             if old.as_deref() == kpi {
                 return Ok(());
             }
-            tx.execute("UPDATE key_results SET kpi = ?2 WHERE id = ?1", params![key_result, kpi])?;
-            tx.execute(
-                "INSERT INTO revisions (entity, entity_id, field, old_value, new_value, changed_at)
-                 VALUES ('key_result', ?1, 'kpi', ?2, ?3, ?4)",
-                params![key_result, old, kpi, now.to_rfc3339_opts(SecondsFormat::Secs, true)],
-            )?;
+            store::okr::set_key_result_kpi(tx, key_result, kpi)?;
+            store::okr::record(tx, "key_result", key_result, "kpi", old, kpi.map(str::to_string), None, now)?;
             Ok(())
         })
     }
@@ -161,9 +146,7 @@ impl Workspace {
 
     /// Measurements (of one KPI or all) with their ids, by date then as recorded.
     fn measurement_points(&self, kpi: Option<&str>) -> Result<Vec<(String, MeasurementPoint)>> {
-        let mut stmt = self.conn.prepare("SELECT kpi, id, date, value FROM measurements WHERE ?1 IS NULL OR kpi = ?1 ORDER BY date, id")?;
-        let rows = stmt.query_map([kpi], |r| Ok((r.get(0)?, MeasurementPoint { id: r.get(1)?, date: r.get(2)?, value: r.get(3)? })))?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        store::metrics::measurement_points(&self.conn, kpi)
     }
 }
 

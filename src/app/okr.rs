@@ -2,13 +2,14 @@ use crate::compute::okr::{lowest_confidence, okr_figures};
 use crate::compute::smart::{check_key_result, check_objective};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
+use crate::rules::MAX_TITLE_CHARS;
+use crate::store;
 use crate::store::exists;
 use crate::store::okr::*;
 use crate::store::{next_id, not_found, Workspace};
 use crate::views::okr::*;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Transaction;
-use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
 
 impl Workspace {
@@ -24,7 +25,7 @@ impl Workspace {
             if exists(tx, "cycles", id)? {
                 return Err(Error::invalid("cycle", "id", format!("A cycle named “{id}” already exists.")));
             }
-            tx.execute("INSERT INTO cycles (id, start, end) VALUES (?1, ?2, ?3)", params![id, cycle.start, cycle.end])?;
+            store::okr::insert_cycle(tx, &Cycle { id: id.to_string(), ..cycle.clone() })?;
             Ok(())
         })
     }
@@ -34,21 +35,7 @@ impl Workspace {
         self.write(|tx| {
             validate_objective(tx, None, input)?;
             let id = next_id(tx, "objectives", "o")?;
-            tx.execute(
-                "INSERT INTO objectives (id, title, description, cycle, parent, category, owner, status, weight)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    id,
-                    input.title.trim(),
-                    clean(&input.description),
-                    input.cycle,
-                    input.parent,
-                    input.category,
-                    clean(&input.owner),
-                    input.status,
-                    input.weight
-                ],
-            )?;
+            store::okr::insert_objective(tx, &objective_of(&id, input))?;
             record(tx, "objective", &id, "created", None, Some(input.title.trim().to_string()), None, now)?;
             Ok(id)
         })
@@ -60,22 +47,8 @@ impl Workspace {
         self.write(|tx| {
             let old = read_objective(tx, id)?;
             validate_objective(tx, Some(id), input)?;
-            let new = Objective {
-                id: id.to_string(),
-                title: input.title.trim().to_string(),
-                description: clean(&input.description),
-                cycle: input.cycle.clone(),
-                parent: input.parent.clone(),
-                category: input.category,
-                owner: clean(&input.owner),
-                status: input.status,
-                weight: input.weight,
-            };
-            tx.execute(
-                "UPDATE objectives SET title = ?2, description = ?3, cycle = ?4, parent = ?5, category = ?6, owner = ?7,
-                     status = ?8, weight = ?9 WHERE id = ?1",
-                params![id, new.title, new.description, new.cycle, new.parent, new.category, new.owner, new.status, new.weight],
-            )?;
+            let new = objective_of(id, input);
+            store::okr::update_objective(tx, &new)?;
             let reason = reason.map(str::trim).filter(|r| !r.is_empty());
             for (field, before, after) in [
                 ("title", Some(old.title.clone()), Some(new.title.clone())),
@@ -99,7 +72,7 @@ impl Workspace {
     pub fn delete_objective(&mut self, id: &str, now: DateTime<Utc>) -> Result<()> {
         self.write(|tx| {
             let old = read_objective(tx, id)?;
-            tx.execute("DELETE FROM objectives WHERE id = ?1", [id])?;
+            store::delete(tx, "objectives", id)?;
             record(tx, "objective", id, "deleted", Some(old.title), None, None, now)
         })
     }
@@ -111,21 +84,7 @@ impl Workspace {
             }
             validate_key_result(tx, input)?;
             let id = next_id(tx, "key_results", "kr")?;
-            tx.execute(
-                "INSERT INTO key_results (id, objective, title, kind, unit, baseline, target, weight, kpi)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    id,
-                    objective,
-                    input.title.trim(),
-                    input.kind,
-                    clean(&input.unit),
-                    input.baseline,
-                    input.target,
-                    input.weight,
-                    input.kpi
-                ],
-            )?;
+            store::okr::insert_key_result(tx, &id, objective, input, input.title.trim(), clean(&input.unit).as_deref())?;
             record(tx, "key_result", &id, "created", None, Some(input.title.trim().to_string()), None, now)?;
             Ok(id)
         })
@@ -136,11 +95,7 @@ impl Workspace {
             let old = read_key_result(tx, id)?;
             validate_key_result(tx, input)?;
             let unit = clean(&input.unit);
-            tx.execute(
-                "UPDATE key_results SET title = ?2, kind = ?3, unit = ?4, baseline = ?5, target = ?6, weight = ?7, kpi = ?8
-                 WHERE id = ?1",
-                params![id, input.title.trim(), input.kind, unit, input.baseline, input.target, input.weight, input.kpi],
-            )?;
+            store::okr::update_key_result(tx, id, input, input.title.trim(), unit.as_deref())?;
             let reason = reason.map(str::trim).filter(|r| !r.is_empty());
             for (field, before, after) in [
                 ("title", Some(old.title.clone()), Some(input.title.trim().to_string())),
@@ -162,7 +117,7 @@ impl Workspace {
     pub fn delete_key_result(&mut self, id: &str, now: DateTime<Utc>) -> Result<()> {
         self.write(|tx| {
             let old = read_key_result(tx, id)?;
-            tx.execute("DELETE FROM key_results WHERE id = ?1", [id])?;
+            store::delete(tx, "key_results", id)?;
             record(tx, "key_result", id, "deleted", Some(old.title), None, None, now)
         })
     }
@@ -180,18 +135,11 @@ impl Workspace {
                     return Err(Error::invalid(rec, "confidence", format!("Confidence {conf} is out of range: use 0 to 1 (e.g. 0.7).")));
                 }
             }
-            let start: Option<NaiveDate> = tx
-                .query_row("SELECT c.start FROM objectives o JOIN cycles c ON c.id = o.cycle WHERE o.id = ?1", [&kr.objective], |r| {
-                    r.get(0)
-                })
-                .optional()?;
+            let start = store::okr::cycle_start_of(tx, &kr.objective)?;
             if let Some(start) = start.filter(|s| c.date < *s) {
                 return Err(Error::invalid(rec, "date", format!("The check-in ({}) is before its cycle starts ({start}).", c.date)));
             }
-            tx.execute(
-                "INSERT INTO checkins (key_result, date, value, confidence, note) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![c.key_result, c.date, c.value, c.confidence, clean(&c.note)],
-            )?;
+            store::okr::insert_checkin(tx, &CheckIn { note: clean(&c.note), ..c.clone() })?;
             Ok(())
         })
     }
@@ -200,10 +148,7 @@ impl Workspace {
         self.write(|tx| {
             validate_milestone(tx, input)?;
             let id = next_id(tx, "milestones", "m")?;
-            tx.execute(
-                "INSERT INTO milestones (id, objective, title, due, roadmap_item) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, input.objective, input.title.trim(), input.due, input.roadmap_item],
-            )?;
+            store::okr::insert_milestone(tx, &id, input, input.title.trim())?;
             Ok(id)
         })
     }
@@ -211,11 +156,7 @@ impl Workspace {
     pub fn update_milestone(&mut self, id: &str, input: &MilestoneInput) -> Result<()> {
         self.write(|tx| {
             validate_milestone(tx, input)?;
-            let n = tx.execute(
-                "UPDATE milestones SET objective = ?2, title = ?3, due = ?4, roadmap_item = ?5 WHERE id = ?1",
-                params![id, input.objective, input.title.trim(), input.due, input.roadmap_item],
-            )?;
-            if n == 0 {
+            if !store::okr::update_milestone(tx, id, input, input.title.trim())? {
                 return Err(not_found("milestone", id));
             }
             Ok(())
@@ -225,7 +166,7 @@ impl Workspace {
     /// Marks a milestone done on a date, or not done (`None`).
     pub fn set_milestone_done(&mut self, id: &str, done_on: Option<NaiveDate>) -> Result<()> {
         self.write(|tx| {
-            if tx.execute("UPDATE milestones SET done_on = ?2 WHERE id = ?1", params![id, done_on])? == 0 {
+            if !store::okr::set_milestone_done(tx, id, done_on)? {
                 return Err(not_found("milestone", id));
             }
             Ok(())
@@ -234,7 +175,7 @@ impl Workspace {
 
     pub fn delete_milestone(&mut self, id: &str) -> Result<()> {
         self.write(|tx| {
-            if tx.execute("DELETE FROM milestones WHERE id = ?1", [id])? == 0 {
+            if !store::delete(tx, "milestones", id)? {
                 return Err(not_found("milestone", id));
             }
             Ok(())
@@ -256,12 +197,9 @@ impl Workspace {
                         "Only a key result of kind milestone can be bound to milestones.",
                     ));
                 }
-                tx.execute(
-                    "INSERT OR IGNORE INTO key_result_milestones (key_result, milestone) VALUES (?1, ?2)",
-                    params![key_result, milestone],
-                )?;
+                store::okr::bind_milestone(tx, key_result, milestone)?;
             } else {
-                tx.execute("DELETE FROM key_result_milestones WHERE key_result = ?1 AND milestone = ?2", params![key_result, milestone])?;
+                store::okr::unbind_milestone(tx, key_result, milestone)?;
             }
             Ok(())
         })
@@ -272,43 +210,13 @@ impl Workspace {
         if description.is_empty() {
             return Err(Error::invalid("pivot", "description", "Say what changed and why."));
         }
-        self.write(|tx| {
-            tx.execute("INSERT INTO pivots (date, kind, description) VALUES (?1, ?2, ?3)", params![date, kind, description])?;
-            Ok(())
-        })
+        self.write(|tx| store::okr::insert_pivot(tx, date, kind, description))
     }
 
     /// Every revision of the product, objectives and key results, and every pivot, newest first.
     pub fn history(&self) -> Result<HistoryView> {
-        let mut stmt = self.conn.prepare(
-            "SELECT r.entity, r.entity_id, r.field, r.old_value, r.new_value, r.changed_at, r.reason,
-                    COALESCE(o.title, k.title, (SELECT name FROM product), '')
-             FROM revisions r
-             LEFT JOIN objectives o ON r.entity = 'objective' AND o.id = r.entity_id
-             LEFT JOIN key_results k ON r.entity = 'key_result' AND k.id = r.entity_id
-             ORDER BY r.id DESC",
-        )?;
-        let entries = stmt
-            .query_map([], |r| {
-                let entity: String = r.get(0)?;
-                let mut title: String = r.get(7)?;
-                let field: String = r.get(2)?;
-                let old: Option<String> = r.get(3)?;
-                if entity != "product" && field == "deleted" {
-                    title = old.clone().unwrap_or_default();
-                }
-                Ok(HistoryEntry {
-                    entity,
-                    entity_id: r.get(1)?,
-                    entity_title: title,
-                    revision: Revision { field, old_value: old, new_value: r.get(4)?, changed_at: r.get(5)?, reason: r.get(6)? },
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut stmt = self.conn.prepare("SELECT id, date, kind, description FROM pivots ORDER BY date DESC, id DESC")?;
-        let pivots = stmt
-            .query_map([], |r| Ok(Pivot { id: r.get(0)?, date: r.get(1)?, kind: r.get(2)?, description: r.get(3)? }))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let entries = store::okr::history_entries(&self.conn)?;
+        let pivots = store::okr::pivots(&self.conn)?;
         Ok(HistoryView { entries, pivots })
     }
 
@@ -415,13 +323,7 @@ impl Workspace {
 
     /// The latest adjustment reason per objective (adjusting a key result adjusts its objective).
     fn latest_adjustments(&self) -> Result<HashMap<String, String>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT COALESCE(k.objective, r.entity_id), r.reason FROM revisions r
-             LEFT JOIN key_results k ON r.entity = 'key_result' AND k.id = r.entity_id
-             WHERE r.reason IS NOT NULL AND r.entity IN ('objective', 'key_result') ORDER BY r.id",
-        )?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
+        store::okr::latest_adjustments(&self.conn)
     }
 }
 
@@ -441,8 +343,7 @@ fn validate_objective(tx: &Transaction<'_>, id: Option<&str>, input: &ObjectiveI
         if Some(parent.as_str()) == id {
             return Err(Error::invalid(REC, "parent", "An objective cannot be its own parent."));
         }
-        let parent_cycle: Option<Option<String>> =
-            tx.query_row("SELECT cycle FROM objectives WHERE id = ?1", [parent], |r| r.get(0)).optional()?;
+        let parent_cycle = store::okr::objective_cycle(tx, parent)?;
         let Some(parent_cycle) = parent_cycle else {
             return Err(Error::invalid(REC, "parent", format!("There is no objective “{parent}”.")));
         };
@@ -471,7 +372,7 @@ fn validate_objective(tx: &Transaction<'_>, id: Option<&str>, input: &ObjectiveI
                 if steps > 10_000 {
                     break;
                 }
-                at = tx.query_row("SELECT parent FROM objectives WHERE id = ?1", [&p], |r| r.get(0)).optional()?.flatten();
+                at = store::okr::objective_parent(tx, &p)?;
             }
         }
     }
@@ -560,4 +461,19 @@ fn clean(s: &Option<String>) -> Option<String> {
 /// Numbers in revisions are written the way JSON writes them.
 fn num(v: f64) -> String {
     serde_json::Number::from_f64(v).map(|n| n.to_string()).unwrap_or_else(|| v.to_string())
+}
+
+/// The objective an input describes, its texts cleaned.
+fn objective_of(id: &str, input: &ObjectiveInput) -> Objective {
+    Objective {
+        id: id.to_string(),
+        title: input.title.trim().to_string(),
+        description: clean(&input.description),
+        cycle: input.cycle.clone(),
+        parent: input.parent.clone(),
+        category: input.category,
+        owner: clean(&input.owner),
+        status: input.status,
+        weight: input.weight,
+    }
 }

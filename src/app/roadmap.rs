@@ -6,7 +6,6 @@ use crate::store::roadmap::*;
 use crate::store::{next_id, not_found, Workspace};
 use crate::views::roadmap::*;
 use chrono::NaiveDate;
-use rusqlite::params;
 use std::collections::HashMap;
 
 impl Workspace {
@@ -23,19 +22,14 @@ impl Workspace {
         }
         self.write(|tx| {
             let id = next_id(tx, "baselines", "b")?;
-            tx.execute("INSERT INTO baselines (id, name, saved_on) VALUES (?1, ?2, ?3)", params![id, name, today])?;
-            tx.execute(
-                "INSERT INTO baseline_items (baseline, item, lane, start, end)
-                 SELECT ?1, id, lane, start, end FROM roadmap_items WHERE start IS NOT NULL AND end IS NOT NULL ORDER BY rowid",
-                [&id],
-            )?;
+            insert_baseline_of_dated_items(tx, &id, name, today)?;
             Ok(id)
         })
     }
 
     pub fn delete_baseline(&mut self, id: &str) -> Result<()> {
         self.write(|tx| {
-            if tx.execute("DELETE FROM baselines WHERE id = ?1", [id])? == 0 {
+            if !crate::store::delete(tx, "baselines", id)? {
                 return Err(not_found("baseline", id));
             }
             Ok(())

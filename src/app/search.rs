@@ -16,13 +16,7 @@ impl Workspace {
         let lower = q.to_lowercase();
         let mut hits: Vec<(u8, SearchHit)> = Vec::new();
         for (kind, sql) in SOURCES {
-            let sql = format!("SELECT c1, c2, c3, c4 FROM ({sql}) WHERE c2 LIKE ?1 ESCAPE '\\' OR c3 LIKE ?1 ESCAPE '\\'");
-            let mut stmt = self.conn.prepare(&sql)?;
-            let rows = stmt.query_map([&pattern], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?))
-            })?;
-            for row in rows {
-                let (id, title, text, parent) = row?;
+            for (id, title, text, parent) in crate::store::search::matching(&self.conn, sql, &pattern)? {
                 let t = title.to_lowercase();
                 let rank = if t == lower {
                     0

@@ -2,11 +2,11 @@ use crate::error::Error;
 use crate::error::Result;
 use crate::model::*;
 use crate::model::{Product, ProductField, Revision};
+use crate::rules::MAX_PRODUCT_NAME_CHARS;
 use crate::store::product::*;
 use crate::store::Workspace;
 use crate::views::{StrategyView, WorkspaceInfo};
 use chrono::{DateTime, Utc};
-use rusqlite::params;
 
 impl Workspace {
     pub fn product(&self) -> Result<Product> {
@@ -28,14 +28,7 @@ impl Workspace {
 
     /// The revisions of one product field (or all when `None`), newest first.
     pub fn product_revisions(&self, field: Option<ProductField>) -> Result<Vec<Revision>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT field, old_value, new_value, changed_at, reason FROM revisions
-             WHERE entity = 'product' AND (?1 IS NULL OR field = ?1) ORDER BY id DESC",
-        )?;
-        let rows = stmt.query_map(params![field.map(|f| f.as_str())], |r| {
-            Ok(Revision { field: r.get(0)?, old_value: r.get(1)?, new_value: r.get(2)?, changed_at: r.get(3)?, reason: r.get(4)? })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        crate::store::product::revisions(&self.conn, field)
     }
 }
 
@@ -55,11 +48,11 @@ fn validate_field(field: ProductField, value: Option<&str>) -> Result<Option<Str
         ProductField::Name => {
             let name =
                 value.ok_or_else(|| Error::invalid("product", "name", "The product name cannot be empty: give the product a name."))?;
-            if name.chars().count() > MAX_NAME_CHARS {
+            if name.chars().count() > MAX_PRODUCT_NAME_CHARS {
                 return Err(Error::invalid(
                     "product",
                     "name",
-                    format!("The product name is too long: at most {MAX_NAME_CHARS} characters."),
+                    format!("The product name is too long: at most {MAX_PRODUCT_NAME_CHARS} characters."),
                 ));
             }
             Ok(Some(name.to_string()))

@@ -1,8 +1,10 @@
 //! The decision log: validated edits, each one transaction, and the list searchable by text.
 
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::error::Result;
+use crate::model::DecisionInput;
+use crate::rules::optional_text;
 
 /// The tables a decision can link to, with the kind name shown and the title column.
 pub(crate) const LINKABLE: &[(&str, &str, &str)] = &[
@@ -26,4 +28,27 @@ pub(crate) fn write_links(tx: &Transaction<'_>, id: &str, links: &[String]) -> R
         tx.execute("INSERT INTO decision_links (decision, target, position) VALUES (?1, ?2, ?3)", params![id, l, pos as i64])?;
     }
     Ok(())
+}
+
+/// Adds a decision with its (checked) title.
+pub(crate) fn insert(tx: &Transaction<'_>, id: &str, input: &DecisionInput, title: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO decisions (id, date, title, rationale, alternatives) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, input.date, title, optional_text(&input.rationale), optional_text(&input.alternatives)],
+    )?;
+    Ok(())
+}
+
+/// Rewrites a decision's fields; false when there is no such decision.
+pub(crate) fn update(tx: &Transaction<'_>, id: &str, input: &DecisionInput, title: &str) -> Result<bool> {
+    let n = tx.execute(
+        "UPDATE decisions SET date = ?2, title = ?3, rationale = ?4, alternatives = ?5 WHERE id = ?1",
+        params![id, input.date, title, optional_text(&input.rationale), optional_text(&input.alternatives)],
+    )?;
+    Ok(n > 0)
+}
+
+/// The `column` of the row of `table` with this id, when there is one.
+pub(crate) fn title_of(conn: &Connection, table: &str, column: &str, id: &str) -> Result<Option<String>> {
+    Ok(conn.query_row(&format!("SELECT {column} FROM {table} WHERE id = ?1"), [id], |r| r.get(0)).optional()?)
 }

@@ -8,9 +8,6 @@ use rusqlite::{params, Transaction};
 use crate::error::Result;
 use crate::model::*;
 
-/// The longest feedback text kept, in characters (a long interview transcript fits).
-pub(crate) const MAX_TEXT_CHARS: usize = 20_000;
-
 pub(crate) fn write_links(tx: &Transaction<'_>, id: &str, input: &FeedbackInput) -> Result<()> {
     tx.execute("DELETE FROM feedback_themes WHERE feedback = ?1", [id])?;
     tx.execute("DELETE FROM feedback_items WHERE feedback = ?1", [id])?;
@@ -36,5 +33,78 @@ pub(crate) fn insert_feedback(
         "INSERT INTO feedback (id, date, source, customer, text) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, date, source, customer, text],
     )?;
+    Ok(())
+}
+
+pub(crate) fn update_feedback(
+    tx: &Transaction<'_>,
+    id: &str,
+    date: NaiveDate,
+    source: FeedbackSource,
+    customer: Option<&str>,
+    text: &str,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE feedback SET date = ?2, source = ?3, customer = ?4, text = ?5 WHERE id = ?1",
+        params![id, date, source, customer, text],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn insert_theme(tx: &Transaction<'_>, id: &str, name: &str) -> Result<()> {
+    tx.execute("INSERT INTO themes (id, name) VALUES (?1, ?2)", params![id, name])?;
+    Ok(())
+}
+
+pub(crate) fn rename_theme(tx: &Transaction<'_>, id: &str, name: &str) -> Result<()> {
+    tx.execute("UPDATE themes SET name = ?2 WHERE id = ?1", params![id, name])?;
+    Ok(())
+}
+
+/// Every theme's id and name.
+pub(crate) fn theme_names(tx: &Transaction<'_>) -> Result<Vec<(String, String)>> {
+    let mut stmt = tx.prepare("SELECT id, name FROM themes")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Moves the tags of theme `from` to `into`: records tagged with both keep their
+/// `into` tag; the others get it in the place of their `from` tag.
+pub(crate) fn retag(tx: &Transaction<'_>, from: &str, into: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE feedback_themes SET theme = ?2 WHERE theme = ?1
+         AND feedback NOT IN (SELECT feedback FROM feedback_themes WHERE theme = ?2)",
+        params![from, into],
+    )?;
+    Ok(())
+}
+
+/// Tags a feedback record with a theme, last; tagging twice changes nothing.
+pub(crate) fn tag(tx: &Transaction<'_>, feedback: &str, theme: &str) -> Result<()> {
+    tx.execute(
+        "INSERT OR IGNORE INTO feedback_themes (feedback, theme, position)
+         VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM feedback_themes WHERE feedback = ?1))",
+        params![feedback, theme],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn untag(tx: &Transaction<'_>, feedback: &str, theme: &str) -> Result<()> {
+    tx.execute("DELETE FROM feedback_themes WHERE feedback = ?1 AND theme = ?2", params![feedback, theme])?;
+    Ok(())
+}
+
+/// Links a feedback record to a roadmap item, last; linking twice changes nothing.
+pub(crate) fn link_item(tx: &Transaction<'_>, feedback: &str, item: &str) -> Result<()> {
+    tx.execute(
+        "INSERT OR IGNORE INTO feedback_items (feedback, item, position)
+         VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM feedback_items WHERE feedback = ?1))",
+        params![feedback, item],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn unlink_item(tx: &Transaction<'_>, feedback: &str, item: &str) -> Result<()> {
+    tx.execute("DELETE FROM feedback_items WHERE feedback = ?1 AND item = ?2", params![feedback, item])?;
     Ok(())
 }

@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::error::Result;
+use crate::model::KpiInput;
+use crate::views::metrics::MeasurementPoint;
 
 /// Gives every key result bound to `kpi` a check-in of this date and value, inside the
 /// caller's transaction, and returns the key results checked in.
@@ -68,4 +70,33 @@ pub(crate) fn checkins_from_measurement(tx: &Transaction<'_>, kpi: &str, date: N
 pub(crate) fn insert_measurement(tx: &Transaction<'_>, kpi: &str, date: NaiveDate, value: f64) -> Result<i64> {
     tx.execute("INSERT INTO measurements (kpi, date, value) VALUES (?1, ?2, ?3)", params![kpi, date, value])?;
     Ok(tx.last_insert_rowid())
+}
+
+pub(crate) fn insert_kpi(tx: &Transaction<'_>, id: &str, name: &str, input: &KpiInput, unit: Option<&str>) -> Result<()> {
+    tx.execute(
+        "INSERT INTO kpis (id, name, category, unit, higher_is_better) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, name, input.category, unit, input.higher_is_better],
+    )?;
+    Ok(())
+}
+
+/// False when there is no such KPI.
+pub(crate) fn update_kpi(tx: &Transaction<'_>, id: &str, name: &str, input: &KpiInput, unit: Option<&str>) -> Result<bool> {
+    let n = tx.execute(
+        "UPDATE kpis SET name = ?2, category = ?3, unit = ?4, higher_is_better = ?5 WHERE id = ?1",
+        params![id, name, input.category, unit, input.higher_is_better],
+    )?;
+    Ok(n > 0)
+}
+
+/// False when there is no such measurement.
+pub(crate) fn delete_measurement(tx: &Transaction<'_>, id: i64) -> Result<bool> {
+    Ok(tx.execute("DELETE FROM measurements WHERE id = ?1", [id])? > 0)
+}
+
+/// Measurements (of one KPI or all) with their ids, by date then as recorded.
+pub(crate) fn measurement_points(conn: &rusqlite::Connection, kpi: Option<&str>) -> Result<Vec<(String, MeasurementPoint)>> {
+    let mut stmt = conn.prepare("SELECT kpi, id, date, value FROM measurements WHERE ?1 IS NULL OR kpi = ?1 ORDER BY date, id")?;
+    let rows = stmt.query_map([kpi], |r| Ok((r.get(0)?, MeasurementPoint { id: r.get(1)?, date: r.get(2)?, value: r.get(3)? })))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

@@ -30,8 +30,8 @@ use rusqlite::Transaction;
 use crate::error::{Error, ErrorCode, Result};
 
 /// True when `table` has a row with this id.
-pub(crate) fn exists(tx: &Transaction<'_>, table: &str, id: &str) -> Result<bool> {
-    Ok(tx.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [id], |r| r.get(0))?)
+pub(crate) fn exists(conn: &rusqlite::Connection, table: &str, id: &str) -> Result<bool> {
+    Ok(conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [id], |r| r.get(0))?)
 }
 
 pub(crate) fn not_found(kind: &str, id: &str) -> Error {
@@ -53,4 +53,9 @@ pub(crate) fn next_id(tx: &Transaction<'_>, table: &str, prefix: &str) -> Result
         }
         n += 1;
     }
+}
+
+/// Deletes the row of `table` with this id; false when there was none.
+pub(crate) fn delete(tx: &Transaction<'_>, table: &str, id: &str) -> Result<bool> {
+    Ok(tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])? > 0)
 }

@@ -4,10 +4,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::error::Result;
-use crate::model::{Product, ProductField};
-
-/// Longest product name accepted; it titles windows and exported pictures.
-pub const MAX_NAME_CHARS: usize = 120;
+use crate::model::{Product, ProductField, Revision};
 
 pub(crate) fn read_product(conn: &rusqlite::Connection) -> rusqlite::Result<Product> {
     conn.query_row("SELECT name, vision, strategy, lifecycle_stage FROM product WHERE singleton = 1", [], |r| {
@@ -56,4 +53,16 @@ pub(crate) fn replace_product(tx: &Transaction<'_>, new: &Product, now: DateTime
         write_field(tx, &old, *field, current_text(new, *field), now)?;
     }
     Ok(())
+}
+
+/// The revisions of one product field (or all when `None`), newest first.
+pub(crate) fn revisions(conn: &rusqlite::Connection, field: Option<ProductField>) -> Result<Vec<Revision>> {
+    let mut stmt = conn.prepare(
+        "SELECT field, old_value, new_value, changed_at, reason FROM revisions
+         WHERE entity = 'product' AND (?1 IS NULL OR field = ?1) ORDER BY id DESC",
+    )?;
+    let rows = stmt.query_map(params![field.map(|f| f.as_str())], |r| {
+        Ok(Revision { field: r.get(0)?, old_value: r.get(1)?, new_value: r.get(2)?, changed_at: r.get(3)?, reason: r.get(4)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

@@ -574,3 +574,14 @@ pub(crate) fn append_lanes(tx: &Transaction<'_>, lanes: &[Lane]) -> Result<()> {
     }
     Ok(())
 }
+
+/// Saves a baseline: the dates and lanes of every dated item, as they are now.
+pub(crate) fn insert_baseline_of_dated_items(tx: &Transaction<'_>, id: &str, name: &str, saved_on: NaiveDate) -> Result<()> {
+    tx.execute("INSERT INTO baselines (id, name, saved_on) VALUES (?1, ?2, ?3)", params![id, name, saved_on])?;
+    tx.execute(
+        "INSERT INTO baseline_items (baseline, item, lane, start, end)
+         SELECT ?1, id, lane, start, end FROM roadmap_items WHERE start IS NOT NULL AND end IS NOT NULL ORDER BY rowid",
+        [id],
+    )?;
+    Ok(())
+}

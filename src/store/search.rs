@@ -2,6 +2,7 @@
 //! `%` and `_` escaped, never SQL text). Matching ignores case for ASCII letters
 //! (SQLite's `LIKE`); other letters match as typed.
 
+use crate::error::Result;
 use crate::views::search::*;
 
 /// The most hits a search returns.
@@ -85,4 +86,14 @@ mod tests {
         let e = excerpt(&long, Some("NEEDLE"), 30);
         assert!(e.starts_with('…') && e.ends_with('…') && e.contains("needle"), "{e}");
     }
+}
+
+/// The rows of one of [`SOURCES`] whose title or text is LIKE `pattern`: (id, title, text, parent).
+pub(crate) fn matching(conn: &rusqlite::Connection, source: &str, pattern: &str) -> Result<Vec<(String, String, String, Option<String>)>> {
+    let sql = format!("SELECT c1, c2, c3, c4 FROM ({source}) WHERE c2 LIKE ?1 ESCAPE '\\' OR c3 LIKE ?1 ESCAPE '\\'");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([pattern], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

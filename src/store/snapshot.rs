@@ -367,3 +367,22 @@ pub(crate) fn read_document(conn: &Connection) -> Result<Document> {
     }
     Ok(doc)
 }
+
+/// Deletes every record (the product row stays).
+pub(crate) fn clear_records(tx: &Transaction<'_>) -> Result<()> {
+    for table in RECORD_TABLES {
+        tx.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    Ok(())
+}
+
+/// True when any record table holds a row.
+pub(crate) fn has_records(conn: &Connection) -> Result<bool> {
+    for table in RECORD_TABLES {
+        let any: bool = conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), [], |r| r.get(0))?;
+        if any {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
