@@ -1,3 +1,6 @@
+//! The backlog: the ranking report and the Backlog view. Score edits are roadmap edits
+//! (`RoadmapEdit::SetScores`), so they undo and redo like every other item edit.
+
 use crate::compute::backlog::{ice_score, in_backlog, median, rank, rice_score, ScoreBy};
 use crate::error::Result;
 use crate::store::Workspace;

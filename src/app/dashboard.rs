@@ -1,9 +1,10 @@
+//! The Home dashboard, assembled from the figures the other views compute.
+
 use crate::compute::feedback::theme_counts;
 use crate::compute::okr::{health, okr_figures, Health};
 use crate::compute::roadmap::{allocation, default_range, why_coverage};
 use crate::error::Result;
 use crate::model::*;
-use crate::store::dashboard::*;
 use crate::store::okr::okr_data;
 use crate::store::Workspace;
 use crate::views::dashboard::*;
@@ -117,3 +118,7 @@ impl Workspace {
         })
     }
 }
+
+/// How many upcoming milestones and top themes the dashboard lists.
+const UPCOMING: usize = 5;
+const TOP_THEMES: usize = 5;

@@ -1,3 +1,5 @@
+//! The decision log: validated edits, each one transaction, and the list searchable by text.
+
 use crate::error::Error;
 use crate::error::Result;
 use crate::model::*;

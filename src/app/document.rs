@@ -1,3 +1,6 @@
+//! The whole workspace at once: replace it with a validated document (import), read it
+//! back as a document (export), and tell whether it holds anything yet.
+
 use crate::error::Result;
 use crate::interchange::{validate, Document};
 use crate::model::*;

@@ -1,3 +1,5 @@
+//! Experiments: validated edits, each one transaction, and the board grouped by status.
+
 use super::reference;
 use crate::error::Result;
 use crate::model::*;

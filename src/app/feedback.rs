@@ -1,3 +1,6 @@
+//! Feedback and themes: validated edits, each one transaction; the inbox, the themes
+//! with their trend, the report, and the feedback behind a roadmap item.
+
 use super::references;
 use crate::compute::feedback::{theme_counts, theme_trend};
 use crate::error::{Error, Result};

@@ -1,3 +1,7 @@
+//! KPIs and their measurements. A key result bound to a KPI gets a check-in from every
+//! measurement recorded for the KPI (by hand, `lodestar measure` or a CSV import), in
+//! the transaction that records the measurement.
+
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::rules::{optional_text, required_name};

@@ -1,3 +1,6 @@
+//! Cycles, objectives, key results, check-ins and milestones: checked edits, each one
+//! transaction with its revisions; and the OKR view, report and history assembled from them.
+
 use crate::compute::okr::{lowest_confidence, okr_figures};
 use crate::compute::smart::{check_key_result, check_objective};
 use crate::error::{Error, ErrorCode, Result};

@@ -1,12 +1,20 @@
+//! Roadmap edits, each one transaction that returns its inverse (so undo and redo
+//! cover every edit), baselines, and the Roadmap view assembled from the store.
+
 use crate::compute::roadmap::{allocation, conflicts, default_range, why_coverage};
 use crate::error::{Error, Result};
 use crate::layout::{layout, LayoutInput, LayoutRequest};
 use crate::model::*;
+use crate::rules::{find_cycle, item_rules, lane_rules};
+use crate::store;
+use crate::store::exists;
 use crate::store::roadmap::*;
 use crate::store::{next_id, not_found, Workspace};
 use crate::views::roadmap::*;
+use chrono::Duration;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rusqlite::Transaction;
+use std::collections::{HashMap, HashSet};
 
 impl Workspace {
     /// Applies one roadmap edit in one transaction and returns the edit that undoes it.
@@ -162,4 +170,240 @@ impl Workspace {
             })
             .collect())
     }
+}
+
+fn apply(tx: &Transaction<'_>, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
+    use RoadmapEdit as E;
+    Ok(match edit {
+        E::MoveItem { item, days, lane } => {
+            let (start, end, old_lane) = dates_and_lane(tx, item)?;
+            let (Some(start), Some(end)) = (start, end) else {
+                return Err(Error::invalid(rec(item), "start", "The item has no dates yet: set a start and an end first."));
+            };
+            let moved_lane = match lane {
+                Some(l) if *l != old_lane => {
+                    require(tx, "lanes", l, "lane")?;
+                    Some(l.clone())
+                }
+                _ => None,
+            };
+            let shift = Duration::days(*days);
+            store::roadmap::move_item(tx, item, start + shift, end + shift, moved_lane.as_deref())?;
+            E::MoveItem { item: item.clone(), days: -days, lane: moved_lane.map(|_| old_lane) }
+        }
+        E::ResizeItem { item, edge, days } => {
+            let (start, end, _) = dates_and_lane(tx, item)?;
+            let (Some(mut start), Some(mut end)) = (start, end) else {
+                return Err(Error::invalid(rec(item), "start", "The item has no dates yet: set a start and an end first."));
+            };
+            match edge {
+                Edge::Start => start += Duration::days(*days),
+                Edge::End => end += Duration::days(*days),
+            }
+            if end < start {
+                let field = if *edge == Edge::Start { "start" } else { "end" };
+                return Err(Error::invalid(rec(item), field, "An item lasts at least one day: its end cannot come before its start."));
+            }
+            store::roadmap::set_item_dates(tx, item, Some(start), Some(end))?;
+            E::ResizeItem { item: item.clone(), edge: *edge, days: -days }
+        }
+        E::SetItemDates { item, start, end } => {
+            let (old_start, old_end, _) = dates_and_lane(tx, item)?;
+            match (start, end) {
+                (Some(s), Some(e)) if e < s => {
+                    return Err(Error::invalid(rec(item), "end", format!("The item ends ({e}) before it starts ({s}).")))
+                }
+                (Some(_), None) => return Err(Error::invalid(rec(item), "end", "Give the item an end as well.")),
+                (None, Some(_)) => return Err(Error::invalid(rec(item), "start", "Give the item a start as well.")),
+                _ => {}
+            }
+            store::roadmap::set_item_dates(tx, item, *start, *end)?;
+            E::SetItemDates { item: item.clone(), start: old_start, end: old_end }
+        }
+        E::ReorderLanes { order } => {
+            let old = lane_order(tx)?;
+            let given: HashSet<&String> = order.iter().collect();
+            if given.len() != order.len() || given != old.iter().collect() {
+                return Err(Error::invalid("lanes", "order", "The new order must list every lane exactly once."));
+            }
+            store::roadmap::set_lane_order(tx, order)?;
+            E::ReorderLanes { order: old }
+        }
+        E::LinkObjective { item, objective } => {
+            require(tx, "roadmap_items", item, "roadmap item")?;
+            require(tx, "objectives", objective, "objective")?;
+            if !store::roadmap::link_objective(tx, item, objective)? {
+                return Err(Error::invalid(rec(item), "objectives", "The item already serves this objective."));
+            }
+            E::UnlinkObjective { item: item.clone(), objective: objective.clone() }
+        }
+        E::UnlinkObjective { item, objective } => {
+            let old = read_item(tx, item)?;
+            if !store::roadmap::unlink_objective(tx, item, objective)? {
+                return Err(Error::invalid(rec(item), "objectives", "The item does not serve this objective."));
+            }
+            // A link puts the goal last: when it was not last, only the whole item puts it back in place.
+            if old.objectives.last() == Some(objective) {
+                E::LinkObjective { item: item.clone(), objective: objective.clone() }
+            } else {
+                E::UpdateItem { item: old }
+            }
+        }
+        E::AddDependency { item, depends_on } => {
+            require(tx, "roadmap_items", item, "roadmap item")?;
+            require(tx, "roadmap_items", depends_on, "roadmap item")?;
+            if item == depends_on {
+                return Err(Error::invalid(rec(item), "depends_on", "An item cannot depend on itself."));
+            }
+            let mut graph = store::roadmap::dependency_graph(tx)?;
+            graph.entry(item.clone()).or_default().push(depends_on.clone());
+            refuse_cycle(&graph)?;
+            if !store::roadmap::add_dependency(tx, item, depends_on)? {
+                return Err(Error::invalid(rec(item), "depends_on", "The item already depends on that one."));
+            }
+            E::RemoveDependency { item: item.clone(), depends_on: depends_on.clone() }
+        }
+        E::RemoveDependency { item, depends_on } => {
+            let old = read_item(tx, item)?;
+            if !store::roadmap::remove_dependency(tx, item, depends_on)? {
+                return Err(Error::invalid(rec(item), "depends_on", "The item does not depend on that one."));
+            }
+            // As for goals: an added dependency goes last, so keep its place otherwise.
+            if old.depends_on.last() == Some(depends_on) {
+                E::AddDependency { item: item.clone(), depends_on: depends_on.clone() }
+            } else {
+                E::UpdateItem { item: old }
+            }
+        }
+        E::SetHorizon { item, horizon } => {
+            let old = store::roadmap::item_horizon(tx, item)?.ok_or_else(|| not_found("roadmap item", item))?;
+            store::roadmap::set_horizon(tx, item, *horizon)?;
+            E::SetHorizon { item: item.clone(), horizon: old }
+        }
+        E::CreateItem { item } => {
+            let mut item = item.clone();
+            if item.id.trim().is_empty() {
+                item.id = next_id(tx, "roadmap_items", "r")?;
+            } else if exists(tx, "roadmap_items", &item.id)? {
+                return Err(Error::invalid(rec(&item.id), "id", "Another item already has this id."));
+            }
+            check_item(tx, &item)?;
+            insert_item(tx, &item, None)?;
+            E::DeleteItem { item: item.id }
+        }
+        E::UpdateItem { item } => {
+            let old = read_item(tx, &item.id)?;
+            check_item(tx, item)?;
+            store::roadmap::update_item(tx, item)?;
+            E::UpdateItem { item: old }
+        }
+        E::DeleteItem { item } => {
+            let snapshot = snapshot(tx, item)?;
+            store::delete(tx, "roadmap_items", item)?;
+            E::RestoreItem { snapshot }
+        }
+        E::RestoreItem { snapshot } => {
+            restore(tx, snapshot)?;
+            E::DeleteItem { item: snapshot.item.id.clone() }
+        }
+        E::CreateLane { lane, position } => {
+            let mut lane = lane.clone();
+            if lane.id.trim().is_empty() {
+                lane.id = next_id(tx, "lanes", "l")?;
+            } else if exists(tx, "lanes", &lane.id)? {
+                return Err(Error::invalid(format!("lane \"{}\"", lane.id), "id", "Another lane already has this id."));
+            }
+            lane_rules(&lane)?;
+            let mut order = lane_order(tx)?;
+            let at = position.map_or(order.len(), |p| (p as usize).min(order.len()));
+            order.insert(at, lane.id.clone());
+            store::roadmap::insert_lane(tx, &Lane { name: lane.name.trim().to_string(), ..lane.clone() }, at)?;
+            store::roadmap::set_lane_order(tx, &order)?;
+            E::DeleteLane { lane: lane.id }
+        }
+        E::UpdateLane { lane } => {
+            lane_rules(lane)?;
+            let old = store::roadmap::read_lane(tx, &lane.id)?.ok_or_else(|| not_found("lane", &lane.id))?;
+            store::roadmap::update_lane(tx, &Lane { name: lane.name.trim().to_string(), ..lane.clone() })?;
+            E::UpdateLane { lane: old }
+        }
+        E::DeleteLane { lane } => {
+            let order = lane_order(tx)?;
+            let position = order.iter().position(|l| l == lane).ok_or_else(|| not_found("lane", lane))?;
+            let count = store::roadmap::items_in_lane(tx, lane)?;
+            if count > 0 {
+                return Err(Error::invalid(
+                    format!("lane \"{lane}\""),
+                    "items",
+                    format!("The lane still holds {count} items: move or delete them first."),
+                ));
+            }
+            let old = store::roadmap::read_lane(tx, lane)?.ok_or_else(|| not_found("lane", lane))?;
+            store::delete(tx, "lanes", lane)?;
+            E::CreateLane { lane: old, position: Some(position as u32) }
+        }
+        E::SetScores { item, scores } => {
+            let old = read_item(tx, item)?;
+            let new = RoadmapItem {
+                rice: scores.rice.clone(),
+                ice: scores.ice.clone(),
+                moscow: scores.moscow,
+                urgent: scores.urgent,
+                important: scores.important,
+                ..old.clone()
+            };
+            // The same rules as every item edit (RICE confidence 0–1, effort > 0, ICE 1–10).
+            check_item(tx, &new)?;
+            store::roadmap::set_scores(tx, &new)?;
+            E::SetScores { item: item.clone(), scores: ItemScores::of(&old) }
+        }
+    })
+}
+
+fn rec(item: &str) -> String {
+    format!("roadmap item \"{item}\"")
+}
+
+fn require(tx: &Transaction<'_>, table: &str, id: &str, kind: &str) -> Result<()> {
+    if exists(tx, table, id)? {
+        Ok(())
+    } else {
+        Err(not_found(kind, id))
+    }
+}
+
+/// The item's own rules (as on import) and no dependency cycle with the stored graph.
+fn check_item(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
+    let (lanes, objectives, mut items) =
+        (store::roadmap::ids(tx, "lanes")?, store::roadmap::ids(tx, "objectives")?, store::roadmap::ids(tx, "roadmap_items")?);
+    items.push(item.id.clone());
+    fn set(v: &[String]) -> HashSet<&str> {
+        v.iter().map(String::as_str).collect()
+    }
+    item_rules(item, &set(&lanes), &set(&objectives), &set(&items))?;
+    let mut graph = store::roadmap::dependency_graph(tx)?;
+    graph.insert(item.id.clone(), item.depends_on.clone());
+    refuse_cycle(&graph)
+}
+
+fn refuse_cycle(graph: &HashMap<String, Vec<String>>) -> Result<()> {
+    let nodes: Vec<&str> = graph.keys().map(String::as_str).collect();
+    let next: HashMap<&str, Vec<&str>> = graph.iter().map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect())).collect();
+    match find_cycle(&nodes, &next) {
+        Some(cycle) => Err(Error::invalid(
+            rec(cycle[0]),
+            "depends_on",
+            format!("That would make items depend on each other in a cycle: {}.", cycle.join(" → ")),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Puts a deleted item back as it was, after checking it still fits.
+fn restore(tx: &Transaction<'_>, s: &ItemSnapshot) -> Result<()> {
+    if exists(tx, "roadmap_items", &s.item.id)? {
+        return Err(Error::invalid(rec(&s.item.id), "id", "An item with this id exists again; it cannot be restored."));
+    }
+    check_item(tx, &s.item)?;
+    store::roadmap::restore_item(tx, s)
 }

@@ -1,3 +1,5 @@
+//! Search across the workspace: hits ranked by where the query matches.
+
 use crate::error::Result;
 use crate::store::search::*;
 use crate::store::Workspace;

@@ -1,3 +1,6 @@
+//! The product: name, vision, strategy, lifecycle stage, each with a revision history.
+//! The Strategy view and the workspace's summary.
+
 use crate::error::Error;
 use crate::error::Result;
 use crate::model::*;

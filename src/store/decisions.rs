@@ -1,4 +1,4 @@
-//! The decision log: validated edits, each one transaction, and the list searchable by text.
+//! Tables of decisions and their links to other records.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 

@@ -1,4 +1,4 @@
-//! Experiments: validated edits, each one transaction, and the board grouped by status.
+//! The experiments table.
 
 use rusqlite::{params, Transaction};
 

@@ -1,5 +1,4 @@
-//! Feedback and themes: validated edits, each one transaction; the inbox, the themes
-//! with their trend, the report, and the feedback behind a roadmap item.
+//! Tables of feedback, themes, and the tags and item links between them.
 
 use chrono::NaiveDate;
 

@@ -1,6 +1,6 @@
-//! KPIs and their measurements. A key result bound to a KPI gets a check-in from every
-//! measurement recorded for the KPI (by hand, `lodestar measure` or a CSV import), in
-//! the transaction that records the measurement.
+//! Tables of KPIs and measurements. A key result bound to a KPI gets a check-in from
+//! every measurement recorded for the KPI ([`checkins_from_measurement`]), in the
+//! transaction that records the measurement.
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};

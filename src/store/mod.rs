@@ -1,9 +1,11 @@
-//! SQLite storage: opening (with refusal of foreign, damaged and newer files),
-//! migrations, and one repository file per concept.
+//! SQLite storage: opening (with refusal of foreign, damaged and newer files), the
+//! schema and its migrations, backups, and one table module per concept — plain
+//! functions that read and write rows over a `&Connection` or inside the caller's
+//! `&Transaction`. No rules of the domain live here (they are `crate::rules`, checked
+//! by the application layer `crate::app` before it writes); transactions are opened
+//! and committed only by `Workspace::write` there.
 
-pub(crate) mod backlog;
 pub(crate) mod backup;
-pub(crate) mod dashboard;
 pub(crate) mod decisions;
 pub(crate) mod experiments;
 pub(crate) mod feedback;

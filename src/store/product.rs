@@ -1,4 +1,4 @@
-//! The product: name, vision, strategy, lifecycle stage, each with a revision history.
+//! The product row (name, vision, strategy, lifecycle stage) and its revisions.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};

@@ -1,18 +1,17 @@
-//! Roadmap edits, each one transaction that returns its inverse (so undo and redo
-//! cover every edit), baselines, and the Roadmap view assembled from the store.
+//! Tables of lanes, roadmap items (with their goals and dependencies) and baselines;
+//! snapshots of a deleted item and its restoration.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
 
+use super::not_found;
 use super::snapshot::{grouped, item_from_row, ITEM_COLUMNS};
-use super::{exists, next_id, not_found};
 use crate::compute::roadmap::Conflict;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::interchange::Document;
 use crate::model::*;
-use crate::rules::{find_cycle, item_rules, lane_rules};
 use crate::views::roadmap::*;
 
 pub(crate) fn objective_refs(doc: &Document) -> Vec<ObjectiveRef> {
@@ -126,249 +125,6 @@ pub(crate) fn slips(doc: &Document, baseline: &Baseline) -> Vec<Slip> {
 
 // ---- edits ------------------------------------------------------------------------
 
-pub(crate) fn apply(tx: &Transaction<'_>, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
-    use RoadmapEdit as E;
-    Ok(match edit {
-        E::MoveItem { item, days, lane } => {
-            let (start, end, old_lane) = dates_and_lane(tx, item)?;
-            let (Some(start), Some(end)) = (start, end) else {
-                return Err(Error::invalid(rec(item), "start", "The item has no dates yet: set a start and an end first."));
-            };
-            let moved_lane = match lane {
-                Some(l) if *l != old_lane => {
-                    require(tx, "lanes", l, "lane")?;
-                    Some(l.clone())
-                }
-                _ => None,
-            };
-            let shift = Duration::days(*days);
-            tx.execute(
-                "UPDATE roadmap_items SET start = ?2, end = ?3, lane = COALESCE(?4, lane) WHERE id = ?1",
-                params![item, start + shift, end + shift, moved_lane],
-            )?;
-            E::MoveItem { item: item.clone(), days: -days, lane: moved_lane.map(|_| old_lane) }
-        }
-        E::ResizeItem { item, edge, days } => {
-            let (start, end, _) = dates_and_lane(tx, item)?;
-            let (Some(mut start), Some(mut end)) = (start, end) else {
-                return Err(Error::invalid(rec(item), "start", "The item has no dates yet: set a start and an end first."));
-            };
-            match edge {
-                Edge::Start => start += Duration::days(*days),
-                Edge::End => end += Duration::days(*days),
-            }
-            if end < start {
-                let field = if *edge == Edge::Start { "start" } else { "end" };
-                return Err(Error::invalid(rec(item), field, "An item lasts at least one day: its end cannot come before its start."));
-            }
-            tx.execute("UPDATE roadmap_items SET start = ?2, end = ?3 WHERE id = ?1", params![item, start, end])?;
-            E::ResizeItem { item: item.clone(), edge: *edge, days: -days }
-        }
-        E::SetItemDates { item, start, end } => {
-            let (old_start, old_end, _) = dates_and_lane(tx, item)?;
-            match (start, end) {
-                (Some(s), Some(e)) if e < s => {
-                    return Err(Error::invalid(rec(item), "end", format!("The item ends ({e}) before it starts ({s}).")))
-                }
-                (Some(_), None) => return Err(Error::invalid(rec(item), "end", "Give the item an end as well.")),
-                (None, Some(_)) => return Err(Error::invalid(rec(item), "start", "Give the item a start as well.")),
-                _ => {}
-            }
-            tx.execute("UPDATE roadmap_items SET start = ?2, end = ?3 WHERE id = ?1", params![item, start, end])?;
-            E::SetItemDates { item: item.clone(), start: old_start, end: old_end }
-        }
-        E::ReorderLanes { order } => {
-            let old = lane_order(tx)?;
-            let given: HashSet<&String> = order.iter().collect();
-            if given.len() != order.len() || given != old.iter().collect() {
-                return Err(Error::invalid("lanes", "order", "The new order must list every lane exactly once."));
-            }
-            for (pos, id) in order.iter().enumerate() {
-                tx.execute("UPDATE lanes SET position = ?2 WHERE id = ?1", params![id, pos as i64])?;
-            }
-            E::ReorderLanes { order: old }
-        }
-        E::LinkObjective { item, objective } => {
-            require(tx, "roadmap_items", item, "roadmap item")?;
-            require(tx, "objectives", objective, "objective")?;
-            let inserted = tx.execute(
-                "INSERT OR IGNORE INTO roadmap_item_objectives (item, objective, position)
-                 VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM roadmap_item_objectives WHERE item = ?1))",
-                params![item, objective],
-            )?;
-            if inserted == 0 {
-                return Err(Error::invalid(rec(item), "objectives", "The item already serves this objective."));
-            }
-            E::UnlinkObjective { item: item.clone(), objective: objective.clone() }
-        }
-        E::UnlinkObjective { item, objective } => {
-            let old = read_item(tx, item)?;
-            if tx.execute("DELETE FROM roadmap_item_objectives WHERE item = ?1 AND objective = ?2", params![item, objective])? == 0 {
-                return Err(Error::invalid(rec(item), "objectives", "The item does not serve this objective."));
-            }
-            // A link puts the goal last: when it was not last, only the whole item puts it back in place.
-            if old.objectives.last() == Some(objective) {
-                E::LinkObjective { item: item.clone(), objective: objective.clone() }
-            } else {
-                E::UpdateItem { item: old }
-            }
-        }
-        E::AddDependency { item, depends_on } => {
-            require(tx, "roadmap_items", item, "roadmap item")?;
-            require(tx, "roadmap_items", depends_on, "roadmap item")?;
-            if item == depends_on {
-                return Err(Error::invalid(rec(item), "depends_on", "An item cannot depend on itself."));
-            }
-            let mut graph = grouped(tx, "SELECT item, depends_on FROM roadmap_item_dependencies ORDER BY item, position")?;
-            graph.entry(item.clone()).or_default().push(depends_on.clone());
-            refuse_cycle(&graph)?;
-            let inserted = tx.execute(
-                "INSERT OR IGNORE INTO roadmap_item_dependencies (item, depends_on, position)
-                 VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM roadmap_item_dependencies WHERE item = ?1))",
-                params![item, depends_on],
-            )?;
-            if inserted == 0 {
-                return Err(Error::invalid(rec(item), "depends_on", "The item already depends on that one."));
-            }
-            E::RemoveDependency { item: item.clone(), depends_on: depends_on.clone() }
-        }
-        E::RemoveDependency { item, depends_on } => {
-            let old = read_item(tx, item)?;
-            if tx.execute("DELETE FROM roadmap_item_dependencies WHERE item = ?1 AND depends_on = ?2", params![item, depends_on])? == 0 {
-                return Err(Error::invalid(rec(item), "depends_on", "The item does not depend on that one."));
-            }
-            // As for goals: an added dependency goes last, so keep its place otherwise.
-            if old.depends_on.last() == Some(depends_on) {
-                E::AddDependency { item: item.clone(), depends_on: depends_on.clone() }
-            } else {
-                E::UpdateItem { item: old }
-            }
-        }
-        E::SetHorizon { item, horizon } => {
-            let old: Option<Horizon> = tx
-                .query_row("SELECT horizon FROM roadmap_items WHERE id = ?1", [item], |r| r.get(0))
-                .optional()?
-                .ok_or_else(|| not_found("roadmap item", item))?;
-            tx.execute("UPDATE roadmap_items SET horizon = ?2 WHERE id = ?1", params![item, horizon])?;
-            E::SetHorizon { item: item.clone(), horizon: old }
-        }
-        E::CreateItem { item } => {
-            let mut item = item.clone();
-            if item.id.trim().is_empty() {
-                item.id = next_id(tx, "roadmap_items", "r")?;
-            } else if exists(tx, "roadmap_items", &item.id)? {
-                return Err(Error::invalid(rec(&item.id), "id", "Another item already has this id."));
-            }
-            check_item(tx, &item)?;
-            insert_item(tx, &item, None)?;
-            E::DeleteItem { item: item.id }
-        }
-        E::UpdateItem { item } => {
-            let old = read_item(tx, &item.id)?;
-            check_item(tx, item)?;
-            tx.execute(
-                "UPDATE roadmap_items SET lane = ?2, title = ?3, start = ?4, end = ?5, kind = ?6, status = ?7, horizon = ?8,
-                     expected_impact = ?9, tradeoff = ?10, rice_reach = ?11, rice_impact = ?12, rice_confidence = ?13,
-                     rice_effort = ?14, ice_impact = ?15, ice_confidence = ?16, ice_ease = ?17, moscow = ?18, urgent = ?19,
-                     important = ?20
-                 WHERE id = ?1",
-                rusqlite::params_from_iter(item_params(item).iter().map(|b| b.as_ref())),
-            )?;
-            write_item_links(tx, item)?;
-            E::UpdateItem { item: old }
-        }
-        E::DeleteItem { item } => {
-            let snapshot = snapshot(tx, item)?;
-            tx.execute("DELETE FROM roadmap_items WHERE id = ?1", [item])?;
-            E::RestoreItem { snapshot }
-        }
-        E::RestoreItem { snapshot } => {
-            restore(tx, snapshot)?;
-            E::DeleteItem { item: snapshot.item.id.clone() }
-        }
-        E::CreateLane { lane, position } => {
-            let mut lane = lane.clone();
-            if lane.id.trim().is_empty() {
-                lane.id = next_id(tx, "lanes", "l")?;
-            } else if exists(tx, "lanes", &lane.id)? {
-                return Err(Error::invalid(format!("lane \"{}\"", lane.id), "id", "Another lane already has this id."));
-            }
-            lane_rules(&lane)?;
-            let mut order = lane_order(tx)?;
-            let at = position.map_or(order.len(), |p| (p as usize).min(order.len()));
-            order.insert(at, lane.id.clone());
-            tx.execute(
-                "INSERT INTO lanes (id, name, color, position) VALUES (?1, ?2, ?3, ?4)",
-                params![lane.id, lane.name.trim(), lane.color, at as i64],
-            )?;
-            for (pos, id) in order.iter().enumerate() {
-                tx.execute("UPDATE lanes SET position = ?2 WHERE id = ?1", params![id, pos as i64])?;
-            }
-            E::DeleteLane { lane: lane.id }
-        }
-        E::UpdateLane { lane } => {
-            lane_rules(lane)?;
-            let old: Lane = tx
-                .query_row("SELECT id, name, color FROM lanes WHERE id = ?1", [&lane.id], |r| {
-                    Ok(Lane { id: r.get(0)?, name: r.get(1)?, color: r.get(2)? })
-                })
-                .optional()?
-                .ok_or_else(|| not_found("lane", &lane.id))?;
-            tx.execute("UPDATE lanes SET name = ?2, color = ?3 WHERE id = ?1", params![lane.id, lane.name.trim(), lane.color])?;
-            E::UpdateLane { lane: old }
-        }
-        E::DeleteLane { lane } => {
-            let order = lane_order(tx)?;
-            let position = order.iter().position(|l| l == lane).ok_or_else(|| not_found("lane", lane))?;
-            let count: i64 = tx.query_row("SELECT COUNT(*) FROM roadmap_items WHERE lane = ?1", [lane], |r| r.get(0))?;
-            if count > 0 {
-                return Err(Error::invalid(
-                    format!("lane \"{lane}\""),
-                    "items",
-                    format!("The lane still holds {count} items: move or delete them first."),
-                ));
-            }
-            let old: Lane = tx.query_row("SELECT id, name, color FROM lanes WHERE id = ?1", [lane], |r| {
-                Ok(Lane { id: r.get(0)?, name: r.get(1)?, color: r.get(2)? })
-            })?;
-            tx.execute("DELETE FROM lanes WHERE id = ?1", [lane])?;
-            E::CreateLane { lane: old, position: Some(position as u32) }
-        }
-        E::SetScores { item, scores } => {
-            let old = read_item(tx, item)?;
-            let new = RoadmapItem {
-                rice: scores.rice.clone(),
-                ice: scores.ice.clone(),
-                moscow: scores.moscow,
-                urgent: scores.urgent,
-                important: scores.important,
-                ..old.clone()
-            };
-            // The same rules as every item edit (RICE confidence 0–1, effort > 0, ICE 1–10).
-            check_item(tx, &new)?;
-            tx.execute(
-                "UPDATE roadmap_items SET rice_reach = ?11, rice_impact = ?12, rice_confidence = ?13, rice_effort = ?14,
-                     ice_impact = ?15, ice_confidence = ?16, ice_ease = ?17, moscow = ?18, urgent = ?19, important = ?20
-                 WHERE id = ?1",
-                rusqlite::params_from_iter(item_params(&new).iter().map(|b| b.as_ref())),
-            )?;
-            E::SetScores { item: item.clone(), scores: ItemScores::of(&old) }
-        }
-    })
-}
-
-pub(crate) fn rec(item: &str) -> String {
-    format!("roadmap item \"{item}\"")
-}
-
-pub(crate) fn require(tx: &Transaction<'_>, table: &str, id: &str, kind: &str) -> Result<()> {
-    if exists(tx, table, id)? {
-        Ok(())
-    } else {
-        Err(not_found(kind, id))
-    }
-}
-
 pub(crate) fn dates_and_lane(tx: &Transaction<'_>, item: &str) -> Result<(Option<NaiveDate>, Option<NaiveDate>, String)> {
     tx.query_row("SELECT start, end, lane FROM roadmap_items WHERE id = ?1", [item], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?
@@ -385,32 +141,6 @@ pub(crate) fn ids(tx: &Transaction<'_>, table: &str) -> Result<Vec<String>> {
     let mut stmt = tx.prepare(&format!("SELECT id FROM {table}"))?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
-}
-
-/// The item's own rules (as on import) and no dependency cycle with the stored graph.
-pub(crate) fn check_item(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
-    let (lanes, objectives, mut items) = (ids(tx, "lanes")?, ids(tx, "objectives")?, ids(tx, "roadmap_items")?);
-    items.push(item.id.clone());
-    fn set(v: &[String]) -> HashSet<&str> {
-        v.iter().map(String::as_str).collect()
-    }
-    item_rules(item, &set(&lanes), &set(&objectives), &set(&items))?;
-    let mut graph = grouped(tx, "SELECT item, depends_on FROM roadmap_item_dependencies ORDER BY item, position")?;
-    graph.insert(item.id.clone(), item.depends_on.clone());
-    refuse_cycle(&graph)
-}
-
-pub(crate) fn refuse_cycle(graph: &HashMap<String, Vec<String>>) -> Result<()> {
-    let nodes: Vec<&str> = graph.keys().map(String::as_str).collect();
-    let next: HashMap<&str, Vec<&str>> = graph.iter().map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect())).collect();
-    match find_cycle(&nodes, &next) {
-        Some(cycle) => Err(Error::invalid(
-            rec(cycle[0]),
-            "depends_on",
-            format!("That would make items depend on each other in a cycle: {}.", cycle.join(" → ")),
-        )),
-        None => Ok(()),
-    }
 }
 
 pub(crate) fn item_params(i: &RoadmapItem) -> Vec<Box<dyn rusqlite::ToSql + '_>> {
@@ -510,11 +240,32 @@ pub(crate) fn snapshot(tx: &Transaction<'_>, id: &str) -> Result<ItemSnapshot> {
     })
 }
 
-pub(crate) fn restore(tx: &Transaction<'_>, s: &ItemSnapshot) -> Result<()> {
-    if exists(tx, "roadmap_items", &s.item.id)? {
-        return Err(Error::invalid(rec(&s.item.id), "id", "An item with this id exists again; it cannot be restored."));
+/// Adds lanes after the last one, in this order.
+pub(crate) fn append_lanes(tx: &Transaction<'_>, lanes: &[Lane]) -> Result<()> {
+    let base: i64 = tx.query_row("SELECT COALESCE(MAX(position), -1) + 1 FROM lanes", [], |r| r.get(0))?;
+    for (i, l) in lanes.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO lanes (id, name, color, position) VALUES (?1, ?2, ?3, ?4)",
+            params![l.id, l.name, l.color, base + i as i64],
+        )?;
     }
-    check_item(tx, &s.item)?;
+    Ok(())
+}
+
+/// Saves a baseline: the dates and lanes of every dated item, as they are now.
+pub(crate) fn insert_baseline_of_dated_items(tx: &Transaction<'_>, id: &str, name: &str, saved_on: NaiveDate) -> Result<()> {
+    tx.execute("INSERT INTO baselines (id, name, saved_on) VALUES (?1, ?2, ?3)", params![id, name, saved_on])?;
+    tx.execute(
+        "INSERT INTO baseline_items (baseline, item, lane, start, end)
+         SELECT ?1, id, lane, start, end FROM roadmap_items WHERE start IS NOT NULL AND end IS NOT NULL ORDER BY rowid",
+        [id],
+    )?;
+    Ok(())
+}
+
+/// Writes a deleted item back from its snapshot: its row (at its old rowid when free),
+/// the links to it that still resolve, and its baseline entries in their places.
+pub(crate) fn restore_item(tx: &Transaction<'_>, s: &ItemSnapshot) -> Result<()> {
     let free: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM roadmap_items WHERE rowid = ?1)", [s.rowid], |r| r.get(0))?;
     insert_item(tx, &s.item, free.then_some(s.rowid))?;
     let id = &s.item.id;
@@ -563,25 +314,117 @@ pub(crate) fn restore(tx: &Transaction<'_>, s: &ItemSnapshot) -> Result<()> {
     Ok(())
 }
 
-/// Adds lanes after the last one, in this order.
-pub(crate) fn append_lanes(tx: &Transaction<'_>, lanes: &[Lane]) -> Result<()> {
-    let base: i64 = tx.query_row("SELECT COALESCE(MAX(position), -1) + 1 FROM lanes", [], |r| r.get(0))?;
-    for (i, l) in lanes.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO lanes (id, name, color, position) VALUES (?1, ?2, ?3, ?4)",
-            params![l.id, l.name, l.color, base + i as i64],
-        )?;
+/// Moves an item to new dates, and to `lane` when given.
+pub(crate) fn move_item(tx: &Transaction<'_>, item: &str, start: NaiveDate, end: NaiveDate, lane: Option<&str>) -> Result<()> {
+    tx.execute("UPDATE roadmap_items SET start = ?2, end = ?3, lane = COALESCE(?4, lane) WHERE id = ?1", params![item, start, end, lane])?;
+    Ok(())
+}
+
+pub(crate) fn set_item_dates(tx: &Transaction<'_>, item: &str, start: Option<NaiveDate>, end: Option<NaiveDate>) -> Result<()> {
+    tx.execute("UPDATE roadmap_items SET start = ?2, end = ?3 WHERE id = ?1", params![item, start, end])?;
+    Ok(())
+}
+
+/// Numbers the lanes in this order.
+pub(crate) fn set_lane_order(tx: &Transaction<'_>, order: &[String]) -> Result<()> {
+    for (pos, id) in order.iter().enumerate() {
+        tx.execute("UPDATE lanes SET position = ?2 WHERE id = ?1", params![id, pos as i64])?;
     }
     Ok(())
 }
 
-/// Saves a baseline: the dates and lanes of every dated item, as they are now.
-pub(crate) fn insert_baseline_of_dated_items(tx: &Transaction<'_>, id: &str, name: &str, saved_on: NaiveDate) -> Result<()> {
-    tx.execute("INSERT INTO baselines (id, name, saved_on) VALUES (?1, ?2, ?3)", params![id, name, saved_on])?;
+/// Links an item to an objective, last; false when it already was.
+pub(crate) fn link_objective(tx: &Transaction<'_>, item: &str, objective: &str) -> Result<bool> {
+    let inserted = tx.execute(
+        "INSERT OR IGNORE INTO roadmap_item_objectives (item, objective, position)
+         VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM roadmap_item_objectives WHERE item = ?1))",
+        params![item, objective],
+    )?;
+    Ok(inserted > 0)
+}
+
+/// False when the item did not serve the objective.
+pub(crate) fn unlink_objective(tx: &Transaction<'_>, item: &str, objective: &str) -> Result<bool> {
+    Ok(tx.execute("DELETE FROM roadmap_item_objectives WHERE item = ?1 AND objective = ?2", params![item, objective])? > 0)
+}
+
+/// Every item's dependencies, in order.
+pub(crate) fn dependency_graph(tx: &Transaction<'_>) -> Result<HashMap<String, Vec<String>>> {
+    grouped(tx, "SELECT item, depends_on FROM roadmap_item_dependencies ORDER BY item, position")
+}
+
+/// Adds a dependency, last; false when it was there already.
+pub(crate) fn add_dependency(tx: &Transaction<'_>, item: &str, depends_on: &str) -> Result<bool> {
+    let inserted = tx.execute(
+        "INSERT OR IGNORE INTO roadmap_item_dependencies (item, depends_on, position)
+         VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM roadmap_item_dependencies WHERE item = ?1))",
+        params![item, depends_on],
+    )?;
+    Ok(inserted > 0)
+}
+
+/// False when there was no such dependency.
+pub(crate) fn remove_dependency(tx: &Transaction<'_>, item: &str, depends_on: &str) -> Result<bool> {
+    Ok(tx.execute("DELETE FROM roadmap_item_dependencies WHERE item = ?1 AND depends_on = ?2", params![item, depends_on])? > 0)
+}
+
+/// An item's horizon: `None` when there is no such item.
+pub(crate) fn item_horizon(tx: &Transaction<'_>, item: &str) -> Result<Option<Option<Horizon>>> {
+    Ok(tx.query_row("SELECT horizon FROM roadmap_items WHERE id = ?1", [item], |r| r.get(0)).optional()?)
+}
+
+pub(crate) fn set_horizon(tx: &Transaction<'_>, item: &str, horizon: Option<Horizon>) -> Result<()> {
+    tx.execute("UPDATE roadmap_items SET horizon = ?2 WHERE id = ?1", params![item, horizon])?;
+    Ok(())
+}
+
+/// Rewrites every field and link of an item.
+pub(crate) fn update_item(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
     tx.execute(
-        "INSERT INTO baseline_items (baseline, item, lane, start, end)
-         SELECT ?1, id, lane, start, end FROM roadmap_items WHERE start IS NOT NULL AND end IS NOT NULL ORDER BY rowid",
-        [id],
+        "UPDATE roadmap_items SET lane = ?2, title = ?3, start = ?4, end = ?5, kind = ?6, status = ?7, horizon = ?8,
+             expected_impact = ?9, tradeoff = ?10, rice_reach = ?11, rice_impact = ?12, rice_confidence = ?13,
+             rice_effort = ?14, ice_impact = ?15, ice_confidence = ?16, ice_ease = ?17, moscow = ?18, urgent = ?19,
+             important = ?20
+         WHERE id = ?1",
+        rusqlite::params_from_iter(item_params(item).iter().map(|b| b.as_ref())),
+    )?;
+    write_item_links(tx, item)
+}
+
+/// Rewrites an item's scores (RICE, ICE, MoSCoW, urgent/important).
+pub(crate) fn set_scores(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
+    tx.execute(
+        "UPDATE roadmap_items SET rice_reach = ?11, rice_impact = ?12, rice_confidence = ?13, rice_effort = ?14,
+             ice_impact = ?15, ice_confidence = ?16, ice_ease = ?17, moscow = ?18, urgent = ?19, important = ?20
+         WHERE id = ?1",
+        rusqlite::params_from_iter(item_params(item).iter().map(|b| b.as_ref())),
     )?;
     Ok(())
+}
+
+/// Adds a lane at `position` (the other lanes are renumbered apart).
+pub(crate) fn insert_lane(tx: &Transaction<'_>, lane: &Lane, position: usize) -> Result<()> {
+    tx.execute(
+        "INSERT INTO lanes (id, name, color, position) VALUES (?1, ?2, ?3, ?4)",
+        params![lane.id, lane.name, lane.color, position as i64],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn read_lane(tx: &Transaction<'_>, id: &str) -> Result<Option<Lane>> {
+    Ok(tx
+        .query_row("SELECT id, name, color FROM lanes WHERE id = ?1", [id], |r| {
+            Ok(Lane { id: r.get(0)?, name: r.get(1)?, color: r.get(2)? })
+        })
+        .optional()?)
+}
+
+pub(crate) fn update_lane(tx: &Transaction<'_>, lane: &Lane) -> Result<()> {
+    tx.execute("UPDATE lanes SET name = ?2, color = ?3 WHERE id = ?1", params![lane.id, lane.name, lane.color])?;
+    Ok(())
+}
+
+/// How many items a lane holds.
+pub(crate) fn items_in_lane(tx: &Transaction<'_>, lane: &str) -> Result<i64> {
+    Ok(tx.query_row("SELECT COUNT(*) FROM roadmap_items WHERE lane = ?1", [lane], |r| r.get(0))?)
 }

@@ -1,5 +1,5 @@
-//! The whole workspace at once: replace it with a validated document (import), read it
-//! back as a document (export), and tell whether it holds anything yet.
+//! The whole workspace at once: every record table cleared and written from a
+//! document, read back as a document, and whether it holds any record yet.
 
 use std::collections::HashMap;
 
