@@ -3,7 +3,7 @@
 use crate::error::Error;
 use crate::error::Result;
 use crate::model::*;
-use crate::rules::required_name;
+use crate::rules::{optional_text, required_name};
 use crate::store;
 use crate::store::decisions::*;
 use crate::store::exists;
@@ -17,7 +17,7 @@ impl Workspace {
         self.write(|tx| {
             let title = validate_decision(tx, "decision", None, input)?;
             let id = next_id(tx, "decisions", "d")?;
-            store::decisions::insert(tx, &id, input, &title)?;
+            store::decisions::insert(tx, &decision_of(&id, input, title))?;
             write_links(tx, &id, &input.links)?;
             Ok(id)
         })
@@ -26,7 +26,7 @@ impl Workspace {
     pub fn update_decision(&mut self, id: &str, input: &DecisionInput) -> Result<()> {
         self.write(|tx| {
             let title = validate_decision(tx, &format!("decision \"{id}\""), Some(id), input)?;
-            if !store::decisions::update(tx, id, input, &title)? {
+            if !store::decisions::update(tx, &decision_of(id, input, title))? {
                 return Err(not_found("decision", id));
             }
             write_links(tx, id, &input.links)
@@ -95,4 +95,16 @@ fn validate_decision(tx: &Transaction<'_>, rec: &str, id: Option<&str>, input: &
         }
     }
     Ok(title)
+}
+
+/// The decision an input describes, with its checked title and cleaned texts (links apart).
+fn decision_of(id: &str, input: &DecisionInput, title: String) -> Decision {
+    Decision {
+        id: id.to_string(),
+        date: input.date,
+        title,
+        rationale: optional_text(&input.rationale),
+        alternatives: optional_text(&input.alternatives),
+        links: vec![],
+    }
 }

@@ -3,8 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::error::Result;
-use crate::model::DecisionInput;
-use crate::rules::optional_text;
+use crate::model::Decision;
 
 /// The tables a decision can link to, with the kind name shown and the title column.
 pub(crate) const LINKABLE: &[(&str, &str, &str)] = &[
@@ -30,20 +29,20 @@ pub(crate) fn write_links(tx: &Transaction<'_>, id: &str, links: &[String]) -> R
     Ok(())
 }
 
-/// Adds a decision with its (checked) title.
-pub(crate) fn insert(tx: &Transaction<'_>, id: &str, input: &DecisionInput, title: &str) -> Result<()> {
+/// Adds a decision (its texts as they are to be kept).
+pub(crate) fn insert(tx: &Transaction<'_>, d: &Decision) -> Result<()> {
     tx.execute(
         "INSERT INTO decisions (id, date, title, rationale, alternatives) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, input.date, title, optional_text(&input.rationale), optional_text(&input.alternatives)],
+        params![d.id, d.date, d.title, d.rationale, d.alternatives],
     )?;
     Ok(())
 }
 
-/// Rewrites a decision's fields; false when there is no such decision.
-pub(crate) fn update(tx: &Transaction<'_>, id: &str, input: &DecisionInput, title: &str) -> Result<bool> {
+/// Rewrites a decision's fields (not its links); false when there is no such decision.
+pub(crate) fn update(tx: &Transaction<'_>, d: &Decision) -> Result<bool> {
     let n = tx.execute(
         "UPDATE decisions SET date = ?2, title = ?3, rationale = ?4, alternatives = ?5 WHERE id = ?1",
-        params![id, input.date, title, optional_text(&input.rationale), optional_text(&input.alternatives)],
+        params![d.id, d.date, d.title, d.rationale, d.alternatives],
     )?;
     Ok(n > 0)
 }
