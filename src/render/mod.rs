@@ -18,12 +18,13 @@ use ts_rs::TS;
 
 pub use okr_page::{okr_one_pager_svg, OKR_PAGE_WIDTH};
 pub use pdf::pdf;
-pub use png::{png, preview_data_url, raster, Raster};
+pub use png::{png, preview_data_url, raster, Raster, MAX_PNG_SIDE, MAX_RASTER_PIXELS};
 pub use svg::{roadmap_frame, roadmap_pages, roadmap_svg, Frame, AXIS_HEIGHT, LANE_HEADER_WIDTH, MARGIN};
 
 use crate::compute::roadmap::default_range;
 use crate::error::{Error, Result};
 use crate::layout::{LayoutRequest, RoadmapGeometry, Zoom};
+use crate::model::date_range::check_range;
 use crate::views::roadmap::EditState;
 use crate::Workspace;
 
@@ -124,9 +125,7 @@ impl Workspace {
         if !(1..=3).contains(&options.scale) {
             return Err(Error::invalid(OPTIONS, "scale", format!("The scale is {}; choose 1, 2 or 3.", options.scale)));
         }
-        if options.to < options.from {
-            return Err(Error::invalid(OPTIONS, "to", format!("The range ends ({}) before it starts ({}).", options.to, options.from)));
-        }
+        check_range(OPTIONS, options.from, options.to)?;
         if let Some(ids) = &options.lanes {
             let doc = self.export_document()?;
             if let Some(unknown) = ids.iter().find(|id| !doc.lanes.iter().any(|l| &l.id == *id)) {
