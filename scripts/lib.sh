@@ -222,9 +222,12 @@ build_app_release() {
 app_release_is_fresh() {
   [[ -x "$APP_BIN" ]] || return 1
   local newer
-  newer="$(find "$REPO_ROOT/src" "$TAURI_DIR/src" "$TAURI_DIR/capabilities" "$TAURI_DIR/icons" \
-    "$TAURI_DIR/tauri.conf.json" "$TAURI_DIR/Cargo.toml" "$REPO_ROOT/Cargo.toml" "$REPO_ROOT/Cargo.lock" \
-    "$UI_DIR/src" "$UI_DIR/index.html" "$UI_DIR/package.json" "$UI_DIR/package-lock.json" \
+  # Everything the app is built from: the core (its fonts and migrations included), the
+  # shell, and the UI with the configuration Vite, Svelte and TypeScript read.
+  newer="$(find "$REPO_ROOT/src" "$REPO_ROOT/assets" "$TAURI_DIR/src" "$TAURI_DIR/capabilities" "$TAURI_DIR/icons" \
+    "$TAURI_DIR/tauri.conf.json" "$TAURI_DIR/Cargo.toml" "$TAURI_DIR/build.rs" "$REPO_ROOT/Cargo.toml" "$REPO_ROOT/Cargo.lock" \
+    "$UI_DIR/src" "$UI_DIR/public" "$UI_DIR/index.html" "$UI_DIR/package.json" "$UI_DIR/package-lock.json" \
+    "$UI_DIR/vite.config.ts" "$UI_DIR/svelte.config.js" "$UI_DIR/tsconfig.json" \
     -newer "$APP_BIN" -print -quit 2>/dev/null || true)"
   [[ -z "$newer" ]]
 }

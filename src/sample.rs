@@ -1,7 +1,7 @@
 //! The sample workspace, "Acme Analytics": one realistic product that exercises every
 //! entity of the format. Its calendar is laid out around `today` (the previous and the
 //! current quarter), so the sample always shows goals in flight, not a finished year.
-//! Built on the brief's examples: retention +15% with its milestones, and doubling
+//! Built on the product's worked examples: retention +15% with its milestones, and doubling
 //! weekly mobile sessions by the end of the quarter with its three.
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -631,7 +631,7 @@ pub fn sample_document(today: NaiveDate) -> Document {
         M::Could,
     );
 
-    // Milestones: the brief's five for retention, three for mobile.
+    // Milestones: five for retention, three for mobile.
     b.milestone("m-drip", "o-retention", "Redo the onboarding drip campaign (6 emails)", d(27), true, Some("r-drip"));
     b.milestone("m-analytics", "o-retention", "Implement an analytics tool by end of month", d(30), true, Some("r-analytics"));
     b.milestone("m-kb", "o-retention", "Add 15 knowledge-base articles", d(55), true, Some("r-kb"));

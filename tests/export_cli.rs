@@ -133,3 +133,40 @@ fn a_bad_csv_row_exits_1_naming_file_row_and_column_and_imports_nothing() {
     assert!(line.contains("bad.csv, row 3") && line.contains("field \"start\"") && line.contains("soon"), "{line}");
     assert_eq!(stdout(&run_cli(&ws, &["export", "json"])), before);
 }
+
+#[test]
+fn an_endless_range_or_an_oversized_picture_is_refused_at_its_field_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sample(dir.path());
+    let out = dir.path().join("huge.png");
+    let out_arg = out.to_str().unwrap();
+    // The whole calendar: refused by the range's limit before anything is laid out.
+    let run = run_cli(&ws, &["export", "roadmap", "--out", out_arg, "--from", "0001-01-01", "--to", "9999-12-31"]);
+    let err = assert_user_error(&run);
+    assert!(err.contains("to") && err.contains("20 years"), "{err}");
+    // Twenty years by the week at 3×: within the range's limit, but 525,000 pixels wide.
+    let run = run_cli(
+        &ws,
+        &["export", "roadmap", "--out", out_arg, "--from", "2027-01-01", "--to", "2046-12-31", "--zoom", "week", "--scale", "3"],
+    );
+    let err = assert_user_error(&run);
+    assert!(err.contains("65535 pixels a side") && err.contains("shorter range"), "{err}");
+    // Twelve years by the month: fits at 1×, so the scale is named.
+    let run = run_cli(&ws, &["export", "roadmap", "--out", out_arg, "--from", "2027-01-01", "--to", "2038-12-31", "--scale", "3"]);
+    let err = assert_user_error(&run);
+    assert!(err.contains("scale") && err.contains("smaller scale"), "{err}");
+    assert!(!out.exists(), "a refused export writes no file");
+    // The same long range as SVG is a picture any browser opens: written.
+    let svg = dir.path().join("long.svg");
+    let run = run_cli(&ws, &["export", "roadmap", "--out", svg.to_str().unwrap(), "--from", "2027-01-01", "--to", "2046-12-31"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+}
+
+#[test]
+fn the_roadmap_report_refuses_a_range_beyond_twenty_years_at_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sample(dir.path());
+    let run = run_cli(&ws, &["report", "roadmap", "--json", "--from", "2027-01-01", "--to", "2100-01-01"]);
+    let err = assert_user_error(&run);
+    assert!(err.contains("20 years"), "{err}");
+}

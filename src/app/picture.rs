@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use crate::compute::roadmap::default_range;
 use crate::error::{Error, Result};
 use crate::layout::{LayoutRequest, RoadmapGeometry};
+use crate::model::date_range::check_range;
 use crate::render::{self, okr_one_pager_svg, roadmap_pages, roadmap_svg, PictureOptions, Raster};
 use crate::views::export::{ExportFormat, ExportKind};
 use crate::views::roadmap::EditState;
@@ -119,9 +120,7 @@ impl Workspace {
         if !(1..=3).contains(&options.scale) {
             return Err(Error::invalid(OPTIONS, "scale", format!("The scale is {}; choose 1, 2 or 3.", options.scale)));
         }
-        if options.to < options.from {
-            return Err(Error::invalid(OPTIONS, "to", format!("The range ends ({}) before it starts ({}).", options.to, options.from)));
-        }
+        check_range(OPTIONS, options.from, options.to)?;
         if let Some(ids) = &options.lanes {
             let doc = self.export_document()?;
             if let Some(unknown) = ids.iter().find(|id| !doc.lanes.iter().any(|l| &l.id == *id)) {

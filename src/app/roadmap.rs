@@ -4,6 +4,7 @@
 use crate::compute::roadmap::{allocation, conflicts, default_range, why_coverage};
 use crate::error::{Error, Result};
 use crate::layout::{layout, LayoutInput, LayoutRequest};
+use crate::model::date_range::check_range;
 use crate::model::*;
 use crate::rules::{find_cycle, item_rules, lane_rules};
 use crate::store;
@@ -48,10 +49,8 @@ impl Workspace {
     /// (default: the earliest start to the latest end).
     pub fn roadmap_report(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<RoadmapReport> {
         if let (Some(f), Some(t)) = (from, to) {
-            if t < f {
-                // As in the view: an inverted range is a mistake, not an empty allocation.
-                return Err(Error::invalid("roadmap", "to", format!("The range ends ({t}) before it starts ({f}).")));
-            }
+            // As in the view: an inverted or endless range is a mistake, not an allocation.
+            check_range("roadmap", f, t)?;
         }
         let doc = self.export_document()?;
         let items = &doc.roadmap_items;
@@ -71,9 +70,7 @@ impl Workspace {
 
     /// The Roadmap view for a range, zoom and filters, as of `today`.
     pub fn roadmap_view(&self, req: &LayoutRequest, today: NaiveDate, history: EditState) -> Result<RoadmapView> {
-        if req.to < req.from {
-            return Err(Error::invalid("roadmap", "to", "The range ends before it starts."));
-        }
+        check_range("roadmap", req.from, req.to)?;
         let doc = self.export_document()?;
         let all_conflicts = conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones);
         let baseline = match &req.baseline {

@@ -3,6 +3,7 @@
 //! and unknown fields are refused.
 
 pub mod cycle;
+pub mod date_range;
 pub mod decision;
 pub mod experiment;
 pub mod feedback;

@@ -21,7 +21,7 @@ use crate::layout::Zoom;
 
 pub use okr_page::{okr_one_pager_svg, OKR_PAGE_WIDTH};
 pub use pdf::pdf;
-pub use png::{png, preview_data_url, raster, Raster};
+pub use png::{png, preview_data_url, raster, Raster, MAX_PNG_SIDE, MAX_RASTER_PIXELS};
 pub use svg::{roadmap_frame, roadmap_pages, roadmap_svg, Frame, AXIS_HEIGHT, LANE_HEADER_WIDTH, MARGIN};
 
 /// How a PDF export is paginated. Paper sizes are landscape; long ranges are split

@@ -22,6 +22,35 @@ pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>> {
     encoder.finish()
 }
 
+/// The longest side of a PNG, in device pixels: what image viewers and editors commonly
+/// open (many stop at 2^16 - 1), and far beyond a readable roadmap.
+pub const MAX_PNG_SIDE: u32 = 65_535;
+
+/// The most pixels a picture held whole in memory may have (for the clipboard): 4 bytes
+/// each, so at most 256 MB.
+pub const MAX_RASTER_PIXELS: u64 = 64_000_000;
+
+/// The size in device pixels of an SVG of `w` × `h` px at `scale`, refused (at field
+/// `scale` when a smaller scale would fit, else at the range's end) beyond [`MAX_PNG_SIDE`].
+fn device_size(w: f32, h: f32, scale: f32) -> Result<(u32, u32)> {
+    let side = |v: f32| (v * scale).ceil().max(1.0);
+    let (width, height) = (side(w), side(h));
+    if width > MAX_PNG_SIDE as f32 || height > MAX_PNG_SIDE as f32 {
+        let fits_at_1 = w.ceil() <= MAX_PNG_SIDE as f32 && h.ceil() <= MAX_PNG_SIDE as f32;
+        let field = if fits_at_1 && scale > 1.0 { "scale" } else { "to" };
+        return Err(Error::invalid(
+            "picture options",
+            field,
+            format!(
+                "The picture would be {width} × {height} pixels; a PNG can be at most {MAX_PNG_SIDE} pixels a side. \
+                 Choose {}.",
+                if field == "scale" { "a smaller scale" } else { "a shorter range or a coarser zoom" }
+            ),
+        ));
+    }
+    Ok((width as u32, height as u32))
+}
+
 /// Straight-alpha RGBA pixels of a picture, e.g. for the clipboard.
 pub struct Raster {
     pub width: u32,
@@ -32,6 +61,20 @@ pub struct Raster {
 /// Renders an SVG at `scale` to pixels, as [`png`] does before encoding.
 pub fn raster(svg: &str, scale: f32) -> Result<Raster> {
     let picture = Picture::parse(svg, scale)?;
+    let pixels = u64::from(picture.width) * u64::from(picture.height);
+    if pixels > MAX_RASTER_PIXELS {
+        return Err(Error::invalid(
+            "picture options",
+            if picture.scale > 1.0 { "scale" } else { "to" },
+            format!(
+                "The picture would be {} × {} pixels, too large to hold whole (at most {} million); \
+                 save it as a file, or choose a smaller scale or a shorter range.",
+                picture.width,
+                picture.height,
+                MAX_RASTER_PIXELS / 1_000_000
+            ),
+        ));
+    }
     let mut rgba = Vec::with_capacity(picture.width as usize * picture.height as usize * 4);
     picture.draw(|rows| {
         rgba.extend_from_slice(rows);
@@ -65,8 +108,7 @@ impl Picture {
         let tree = tree.map_err(|e| Error::internal(format!("The picture's SVG is not valid: {e}")))?;
         let text = text.map_err(|_| Error::internal("Laying out the picture's text failed."))?;
         let size = tree.size();
-        let width = ((size.width() * scale).ceil() as u32).max(1);
-        let height = ((size.height() * scale).ceil() as u32).max(1);
+        let (width, height) = device_size(size.width(), size.height(), scale)?;
         Ok(Self { tree, text, scale, width, height })
     }
 

@@ -1,7 +1,8 @@
 // End-to-end: the Export dialog in the real app. Ctrl+E opens it with a preview drawn by
 // the core; a new title redraws the preview; "Copy PNG" puts the 2× picture on the X
 // clipboard (read back with xclip); "Export SVG…" goes through the real GTK save dialog
-// (typed into with xdotool) and writes the file the preview showed.
+// (typed into with xdotool) and writes the file the preview showed; a range beyond the
+// limit is refused at its field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -61,5 +62,14 @@ test('export dialog: live preview, copy PNG to the clipboard, save an SVG', asyn
     const svg = readFileSync(out, 'utf8');
     assert.match(svg, /^<svg /, 'an SVG document');
     assert.ok(svg.includes('Board review — H1 plan'), 'the file carries the title the preview showed');
+
+    // A mistyped range (the whole calendar) is refused at its field, not drawn for minutes.
+    await s.setValue('#export-from', '0001-01-01');
+    await s.setValue('#export-to', '9999-12-31');
+    const refused = await s.waitFor('[data-field-error="to"]', { timeout: 10_000 });
+    assert.match(await refused.text(), /20 years/, 'the core names the limit');
+    // A range within it draws again.
+    await s.setValue('#export-to', '0001-12-31');
+    await waitFor(async () => (await s.execute(`return document.querySelector('[data-field-error="to"]') === null`)), { message: 'the error to clear' });
   });
 });

@@ -49,6 +49,27 @@ function hostileWorkspace(dir) {
   return ws;
 }
 
+/** Waits until `view` is the current one and its content has loaded: main's text is
+ *  there and the same over three polls (a view draws what the core answers, then stays). */
+async function viewSettled(s, view) {
+  let last = null;
+  let same = 0;
+  await waitFor(
+    async () => {
+      const now = await s.execute(
+        `const link = document.querySelector('a[data-view="' + arguments[0] + '"]');
+         const main = document.querySelector('main');
+         return link?.getAttribute('aria-current') === 'page' && main && !main.querySelector('.loading') ? main.innerText : null;`,
+        [view],
+      );
+      same = now && now === last ? same + 1 : 0;
+      last = now;
+      return same >= 2;
+    },
+    { interval: 150, message: `the ${view} view to load and settle` },
+  );
+}
+
 /** Anything a payload could have created, counted in the live DOM. */
 const damage = (s) =>
   s.execute(`return {
@@ -69,7 +90,7 @@ test('hostile text stays text in every view', async (t) => {
     const seen = new Set();
     for (const view of views) {
       await s.execute(`document.querySelector('a[data-view="' + arguments[0] + '"]').click()`, [view]);
-      await new Promise((r) => setTimeout(r, 700)); // let the view load and render
+      await viewSettled(s, view);
       const d = await damage(s);
       assert.equal(d.pwned, null, `${view}: a payload ran`);
       assert.equal(d.injected, 0, `${view}: a payload created elements`);

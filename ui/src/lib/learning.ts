@@ -91,6 +91,9 @@ export const EXPERIMENT_STATUSES: readonly { value: ExperimentStatus; label: str
 
 export const experimentStatusLabel = (s: ExperimentStatus) => EXPERIMENT_STATUSES.find((x) => x.value === s)?.label ?? s;
 
+/** The experiment form's fields, by the names the core's errors use. */
+export const EXPERIMENT_FIELDS: readonly string[] = ["title", "belief", "measure", "success_signal", "change_our_mind", "status", "result", "objective", "roadmap_item"];
+
 export type ExperimentForm = {
   title: string;
   belief: string;
@@ -132,6 +135,9 @@ export function experimentInput(f: ExperimentForm): ExperimentInput {
 }
 
 // ---- Decisions --------------------------------------------------------------------------
+
+/** The decision form's fields, by the names the core's errors use. */
+export const DECISION_FIELDS: readonly string[] = ["date", "title", "rationale", "alternatives", "links"];
 
 export type DecisionForm = { date: string; title: string; rationale: string; alternatives: string; links: string[] };
 
