@@ -70,6 +70,19 @@ pub(crate) fn excerpt(text: &str, q: Option<&str>, width: usize) -> String {
     out
 }
 
+/// A row a search source yields: id, title, text, and the parent it sits under.
+pub(crate) type SourceRow = (String, String, String, Option<String>);
+
+/// The rows of one of [`SOURCES`] whose title or text is LIKE `pattern`.
+pub(crate) fn matching(conn: &rusqlite::Connection, source: &str, pattern: &str) -> Result<Vec<SourceRow>> {
+    let sql = format!("SELECT c1, c2, c3, c4 FROM ({source}) WHERE c2 LIKE ?1 ESCAPE '\\' OR c3 LIKE ?1 ESCAPE '\\'");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([pattern], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,14 +99,4 @@ mod tests {
         let e = excerpt(&long, Some("NEEDLE"), 30);
         assert!(e.starts_with('…') && e.ends_with('…') && e.contains("needle"), "{e}");
     }
-}
-
-/// The rows of one of [`SOURCES`] whose title or text is LIKE `pattern`: (id, title, text, parent).
-pub(crate) fn matching(conn: &rusqlite::Connection, source: &str, pattern: &str) -> Result<Vec<(String, String, String, Option<String>)>> {
-    let sql = format!("SELECT c1, c2, c3, c4 FROM ({source}) WHERE c2 LIKE ?1 ESCAPE '\\' OR c3 LIKE ?1 ESCAPE '\\'");
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([pattern], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
