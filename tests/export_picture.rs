@@ -357,3 +357,36 @@ fn the_dialog_preview_is_the_picture_drawn_at_1x_as_a_png_data_url() {
     let reader = decoder.read_info().unwrap();
     assert_eq!((reader.info().width, reader.info().height), (120, 40));
 }
+
+#[test]
+fn one_picture_export_gives_the_file_the_preview_and_the_clipboard_the_same_picture() {
+    use lodestar::views::export::{ExportFormat, ExportKind};
+    use lodestar::PictureFormat;
+    let (_dir, ws) = sample();
+    let mut o = options(&ws);
+    o.scale = 2;
+    let export = |format| ws.export_picture(ExportKind::Roadmap, format, &o, None, sample_day()).unwrap();
+
+    // The SVG file is the roadmap picture itself.
+    let svg = String::from_utf8(export(PictureFormat::File(ExportFormat::Svg)).into_bytes()).unwrap();
+    assert_eq!(svg, ws.roadmap_picture(&o, sample_day()).unwrap());
+
+    // The PNG file at scale 2, the clipboard's pixels at scale 2 and the preview at 1×
+    // are the same picture at those sizes.
+    let file = Image::decode(&export(PictureFormat::File(ExportFormat::Png)).into_bytes());
+    let pixels = export(PictureFormat::Pixels).into_pixels().unwrap();
+    assert_eq!((pixels.width, pixels.height), (file.width, file.height));
+    let url = export(PictureFormat::Preview).into_text().unwrap();
+    let encoded = url.strip_prefix("data:image/png;base64,").expect("a PNG data URL");
+    use base64::Engine;
+    let preview = Image::decode(&base64::engine::general_purpose::STANDARD.decode(encoded).unwrap());
+    assert!((preview.width * 2).abs_diff(file.width) <= 1 && (preview.height * 2).abs_diff(file.height) <= 1);
+
+    // The PDF is a PDF document.
+    let pdf = export(PictureFormat::File(ExportFormat::Pdf)).into_bytes();
+    assert!(pdf.starts_with(b"%PDF"));
+
+    // The OKR one-pager comes out of the same use case.
+    let okrs = ws.export_picture(ExportKind::Okrs, PictureFormat::File(ExportFormat::Svg), &o, None, sample_day()).unwrap();
+    assert_eq!(String::from_utf8(okrs.into_bytes()).unwrap(), ws.okr_one_pager(None, sample_day(), o.generated_on).unwrap());
+}

@@ -1,11 +1,11 @@
 //! The Home dashboard, assembled from the figures the other views compute.
 
+use super::okr::okr_data;
 use crate::compute::feedback::theme_counts;
 use crate::compute::okr::{health, okr_figures, Health};
 use crate::compute::roadmap::{allocation, default_range, why_coverage};
 use crate::error::Result;
 use crate::model::*;
-use crate::store::okr::okr_data;
 use crate::store::Workspace;
 use crate::views::dashboard::*;
 use chrono::NaiveDate;

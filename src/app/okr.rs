@@ -1,9 +1,11 @@
 //! Cycles, objectives, key results, check-ins and milestones: checked edits, each one
 //! transaction with its revisions; and the OKR view, report and history assembled from them.
 
+use crate::compute::okr::OkrData;
 use crate::compute::okr::{lowest_confidence, okr_figures};
 use crate::compute::smart::{check_key_result, check_objective};
 use crate::error::{Error, ErrorCode, Result};
+use crate::interchange::Document;
 use crate::model::*;
 use crate::rules::MAX_TITLE_CHARS;
 use crate::store;
@@ -478,5 +480,17 @@ fn objective_of(id: &str, input: &ObjectiveInput) -> Objective {
         owner: clean(&input.owner),
         status: input.status,
         weight: input.weight,
+    }
+}
+
+/// The OKR records of a document, as the computations take them.
+pub(super) fn okr_data(doc: &Document) -> OkrData<'_> {
+    OkrData {
+        cycles: &doc.cycles,
+        objectives: &doc.objectives,
+        key_results: &doc.key_results,
+        checkins: &doc.checkins,
+        milestones: &doc.milestones,
+        key_result_milestones: &doc.key_result_milestones,
     }
 }

@@ -8,22 +8,9 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::not_found;
 use super::snapshot::{key_result_from_row, objective_from_row, KEY_RESULT_COLUMNS, OBJECTIVE_COLUMNS};
-use crate::compute::okr::OkrData;
 use crate::error::Result;
-use crate::interchange::Document;
 use crate::model::*;
 use crate::views::okr::HistoryEntry;
-
-pub(crate) fn okr_data(doc: &Document) -> OkrData<'_> {
-    OkrData {
-        cycles: &doc.cycles,
-        objectives: &doc.objectives,
-        key_results: &doc.key_results,
-        checkins: &doc.checkins,
-        milestones: &doc.milestones,
-        key_result_milestones: &doc.key_result_milestones,
-    }
-}
 
 pub(crate) fn read_objective(tx: &Transaction<'_>, id: &str) -> Result<Objective> {
     tx.query_row(&format!("SELECT {OBJECTIVE_COLUMNS} FROM objectives WHERE id = ?1"), [id], objective_from_row)

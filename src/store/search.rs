@@ -43,33 +43,6 @@ pub(crate) fn escape_like(q: &str) -> String {
     out
 }
 
-/// Contains, ignoring ASCII case only (as `LIKE` does).
-pub(crate) fn like_contains(hay: &str, needle: &str) -> bool {
-    hay.to_ascii_lowercase().contains(&needle.to_ascii_lowercase())
-}
-
-/// Up to `width` characters of `text` around the first match of `q` (ASCII case
-/// ignored), with … where cut; the start of the text without `q` or a match.
-pub(crate) fn excerpt(text: &str, q: Option<&str>, width: usize) -> String {
-    let text = text.trim();
-    let chars: Vec<char> = text.chars().collect();
-    let lower: Vec<char> = chars.iter().map(|c| c.to_ascii_lowercase()).collect();
-    let at = q.and_then(|q| {
-        let needle: Vec<char> = q.chars().map(|c| c.to_ascii_lowercase()).collect();
-        (0..lower.len()).find(|&i| lower[i..].starts_with(&needle))
-    });
-    let from = at.map_or(0, |i| i.saturating_sub(width / 3));
-    let to = (from + width).min(chars.len());
-    let mut out: String = chars[from..to].iter().collect();
-    if from > 0 {
-        out = format!("…{}", out.trim_start());
-    }
-    if to < chars.len() {
-        out = format!("{}…", out.trim_end());
-    }
-    out
-}
-
 /// A row a search source yields: id, title, text, and the parent it sits under.
 pub(crate) type SourceRow = (String, String, String, Option<String>);
 
@@ -90,13 +63,5 @@ mod tests {
     #[test]
     fn like_wildcards_are_escaped() {
         assert_eq!(escape_like("50%_a\\b"), "50\\%\\_a\\\\b");
-    }
-
-    #[test]
-    fn excerpts_cut_around_the_match() {
-        assert_eq!(excerpt("short", Some("or"), 80), "short");
-        let long = "a".repeat(100) + "needle" + &"b".repeat(100);
-        let e = excerpt(&long, Some("NEEDLE"), 30);
-        assert!(e.starts_with('…') && e.ends_with('…') && e.contains("needle"), "{e}");
     }
 }
