@@ -48,7 +48,7 @@ impl Workspace {
             for m in &p.measurements {
                 store::metrics::insert_measurement(tx, &m.kpi, m.date, m.value)?;
                 // Key results bound to the KPI get their check-ins in this same transaction.
-                store::checkins_from_measurement(tx, &m.kpi, m.date, m.value)?;
+                super::metrics::checkins_from_measurement(tx, &m.kpi, m.date, m.value)?;
             }
             for f in &p.feedback {
                 store::feedback::insert_feedback(tx, &f.id, f.date, f.source, f.customer.as_deref(), &f.text)?;

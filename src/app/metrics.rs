@@ -7,10 +7,10 @@ use crate::model::*;
 use crate::rules::{optional_text, required_name};
 use crate::store;
 use crate::store::exists;
-use crate::store::metrics::*;
 use crate::store::{next_id, not_found, Workspace};
 use crate::views::metrics::*;
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Transaction;
 
 impl Workspace {
     /// Creates a KPI and returns its generated id.
@@ -161,4 +161,36 @@ fn validate_kpi(rec: &str, input: &KpiInput) -> Result<(String, Option<String>)>
         return Err(Error::invalid(rec, "unit", "The unit is too long: at most 40 characters (e.g. %, k$, days)."));
     }
     Ok((name, unit))
+}
+
+/// Gives every key result bound to `kpi` a check-in of this date and value, inside the
+/// caller's transaction, and returns the key results checked in.
+///
+/// - A check-in of that key result on that date already exists: its value is replaced
+///   (the latest one of that day, when there are several); its confidence and note stay.
+///   A measurement of a day is the day's figure, so recording it twice does not add
+///   two points.
+/// - Otherwise a check-in is added. It carries the confidence of the key result's latest
+///   check-in on or before that date, so an automated measurement does not wipe the
+///   team's stated confidence (which health reads); no note.
+/// - A date before the start of the key result's cycle gives no check-in (a check-in
+///   there is refused by hand too); the measurement is still recorded.
+///
+/// A JSON import (`lodestar import`) carries its own check-ins and derives none.
+pub(super) fn checkins_from_measurement(tx: &Transaction<'_>, kpi: &str, date: NaiveDate, value: f64) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for (kr, start) in store::metrics::bound_key_results(tx, kpi)? {
+        if start.is_some_and(|s| date < s) {
+            continue;
+        }
+        match store::metrics::checkin_on(tx, &kr, date)? {
+            Some(id) => store::metrics::set_checkin_value(tx, id, value)?,
+            None => {
+                let confidence = store::metrics::confidence_as_of(tx, &kr, date)?;
+                store::okr::insert_checkin(tx, &CheckIn { key_result: kr.clone(), date, value, confidence, note: None })?;
+            }
+        }
+        out.push(kr);
+    }
+    Ok(out)
 }

@@ -21,7 +21,6 @@ pub(crate) mod sql_types;
 
 pub(crate) use backup::{back_up, copy_whole};
 pub use backup::{backups_dir, list_backups, Backup, BackupKind, BACKUPS_FOLDER};
-pub(crate) use metrics::checkins_from_measurement;
 pub use open::{check, CheckReport, Workspace};
 pub(crate) use open::{inspect, open_read_only};
 pub(crate) use schema::migrations;
