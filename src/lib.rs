@@ -1,7 +1,8 @@
-//! Lodestar core: domain types, validation, storage, interchange.
+//! Lodestar core: the use cases (`app`, one method on [`Workspace`] each) over the domain
+//! types and their rules, storage, computations, layout, interchange and rendering.
 //! Knows nothing of Tauri or the webview; the app and the CLI are thin shells over it.
 
-pub mod app;
+mod app;
 pub mod compute;
 pub mod edit_history;
 pub mod error;
@@ -10,7 +11,7 @@ pub mod interchange;
 pub mod layout;
 pub mod model;
 pub mod render;
-pub mod rules;
+mod rules;
 pub mod sample;
 pub mod store;
 pub mod timing;

@@ -45,7 +45,7 @@ impl Workspace {
     }
 
     /// Records a measurement, and a check-in of the same date and value for every key
-    /// result bound to the KPI (see [`checkins_from_measurement`]), all in one transaction.
+    /// result bound to the KPI (see `checkins_from_measurement`), all in one transaction.
     pub fn add_measurement(&mut self, kpi: &str, date: NaiveDate, value: f64) -> Result<MeasurementOutcome> {
         self.write(|tx| {
             if !exists(tx, "kpis", kpi)? {

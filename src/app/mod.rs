@@ -2,7 +2,8 @@
 //! import a CSV file, export a picture, …) is one method on [`Workspace`] here, one
 //! module per area. A use case checks the domain rules (`crate::rules`), reads and
 //! writes through the store's table functions (`crate::store`), and computes with
-//! `crate::compute`; the app shell and the CLI call these methods and nothing below.
+//! `crate::compute`. The app shell and the CLI reach a workspace only through these
+//! methods; `interchange` and `render` are pure and hand bytes back and forth.
 
 mod backlog;
 mod backup;
@@ -30,9 +31,10 @@ use crate::Workspace;
 impl Workspace {
     /// Runs the write `f` as one transaction: it either fully happens or not at all.
     ///
-    /// Every write to a workspace goes through here — the one place where a change is
+    /// Every edit of a workspace goes through here — the one place where a change is
     /// opened, committed or rolled back, and so the place to record changes from (e.g.
-    /// to share them with a team's copy of the plan).
+    /// to share them with a team's copy of the plan). Only opening (migrations) and
+    /// [`Workspace::restore_from`] (the whole file replaced by a backup) write otherwise.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         // IMMEDIATE takes the write lock up front, so a second writer waits out the busy
         // timeout; a deferred one would read first and then fail without waiting.

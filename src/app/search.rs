@@ -8,7 +8,7 @@ use crate::views::search::*;
 impl Workspace {
     /// Hits for `query` (trimmed; empty gives none): title matches first (a title equal
     /// to the query, then one starting with it, then one containing it), then matches in
-    /// the other text; within a group by kind, then title, then id. At most [`MAX_HITS`].
+    /// the other text; within a group by kind, then title, then id. At most `MAX_HITS`.
     pub fn search(&self, query: &str) -> Result<Vec<SearchHit>> {
         let q = query.trim();
         if q.is_empty() {
