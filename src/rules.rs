@@ -217,3 +217,51 @@ pub(crate) fn find_cycle<'a>(nodes: &[&'a str], next: &HashMap<&'a str, Vec<&'a 
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_or_overlong_name_is_refused_at_its_field_and_a_good_one_is_trimmed() {
+        let e = required_name("KPI", "name", "   ").unwrap_err();
+        assert_eq!((e.record.as_deref(), e.field.as_deref()), (Some("KPI"), Some("name")));
+        let e = required_name("KPI", "name", &"x".repeat(MAX_NAME_CHARS + 1)).unwrap_err();
+        assert!(e.message.contains("too long"), "{}", e.message);
+        assert_eq!(required_name("KPI", "name", "  Activation  ").unwrap(), "Activation");
+    }
+
+    #[test]
+    fn an_item_that_ends_before_it_starts_is_refused_at_its_end() {
+        let item = RoadmapItem {
+            id: "r1".into(),
+            lane: "l1".into(),
+            title: "Search".into(),
+            start: chrono::NaiveDate::from_ymd_opt(2027, 3, 1),
+            end: chrono::NaiveDate::from_ymd_opt(2027, 2, 1),
+            kind: crate::model::ItemKind::Feature,
+            status: crate::model::ItemStatus::Planned,
+            horizon: None,
+            objectives: vec![],
+            depends_on: vec![],
+            expected_impact: None,
+            tradeoff: None,
+            rice: None,
+            ice: None,
+            moscow: None,
+            urgent: None,
+            important: None,
+        };
+        let lanes: HashSet<&str> = ["l1"].into();
+        let e = item_rules(&item, &lanes, &HashSet::new(), &HashSet::new()).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("end"));
+    }
+
+    #[test]
+    fn a_dependency_loop_is_found_with_its_path() {
+        let next: HashMap<&str, Vec<&str>> = [("a", vec!["b"]), ("b", vec!["c"]), ("c", vec!["a"])].into();
+        assert_eq!(find_cycle(&["a", "b", "c"], &next), Some(vec!["a", "b", "c", "a"]));
+        let next: HashMap<&str, Vec<&str>> = [("a", vec!["b"]), ("b", vec![])].into();
+        assert_eq!(find_cycle(&["a", "b"], &next), None);
+    }
+}
