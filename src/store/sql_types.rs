@@ -38,3 +38,18 @@ stored_as_text!(
     Horizon,
     Moscow,
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_enum_is_kept_as_its_format_name_and_an_unknown_name_is_refused_on_reading() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let text: String = conn.query_row("SELECT ?1", [ItemStatus::InProgress], |r| r.get(0)).unwrap();
+        assert_eq!(text, "in_progress");
+        let back: ItemStatus = conn.query_row("SELECT 'in_progress'", [], |r| r.get(0)).unwrap();
+        assert_eq!(back, ItemStatus::InProgress);
+        assert!(conn.query_row("SELECT 'underway'", [], |r| r.get::<_, ItemStatus>(0)).is_err());
+    }
+}
