@@ -2,7 +2,7 @@
 //! answer, error code or timeline constant is copied by hand into `ui/src`:
 //! - `ui/src/lib/api/bindings.ts`: one typed function per command (from [`crate::commands`]);
 //! - `ui/src/lib/api/constants.ts`: event names, the error codes, the zoom levels with
-//!   their pixels per day and drag snap.
+//!   their pixels per day and drag snap, the timeline's row height.
 //!
 //! `cargo test -p lodestar-app` rewrites them; `scripts/test` fails when the committed
 //! files differ from what it wrote (the binding drift check).
@@ -142,7 +142,9 @@ fn constants_ts() -> String {
     writeln!(ts, "export const PX_PER_DAY: Readonly<Record<Zoom, number>> = {{ {} }};\n", per_zoom(&|z| z.px_per_day().to_string()))
         .unwrap();
     writeln!(ts, "/** The drag snap in days by zoom: days when zoomed in, weeks when zoomed out. */").unwrap();
-    writeln!(ts, "export const SNAP_DAYS: Readonly<Record<Zoom, number>> = {{ {} }};", per_zoom(&|z| z.snap_days().to_string())).unwrap();
+    writeln!(ts, "export const SNAP_DAYS: Readonly<Record<Zoom, number>> = {{ {} }};\n", per_zoom(&|z| z.snap_days().to_string())).unwrap();
+    writeln!(ts, "/** The height of one row of a lane on the timeline, in pixels. */").unwrap();
+    writeln!(ts, "export const ROW_HEIGHT = {};", lodestar::layout::ROW_HEIGHT).unwrap();
     ts
 }
 
@@ -183,5 +185,6 @@ fn the_timeline_constants_are_the_cores() {
     let ts = constants_ts();
     assert!(ts.contains("PX_PER_DAY: Readonly<Record<Zoom, number>> = { week: 24, month: 6, quarter: 2, year: 0.5 };"), "{ts}");
     assert!(ts.contains("SNAP_DAYS: Readonly<Record<Zoom, number>> = { week: 1, month: 1, quarter: 7, year: 7 };"), "{ts}");
+    assert!(ts.contains("export const ROW_HEIGHT = 32;"), "{ts}");
     assert!(ts.contains("ERROR_CODES: readonly ErrorCode[] = [\"invalid\", \"not_found\", \"not_a_workspace\", \"damaged\", \"newer_version\", \"io\", \"internal\"];"));
 }

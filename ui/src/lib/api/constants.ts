@@ -20,3 +20,6 @@ export const PX_PER_DAY: Readonly<Record<Zoom, number>> = { week: 24, month: 6, 
 
 /** The drag snap in days by zoom: days when zoomed in, weeks when zoomed out. */
 export const SNAP_DAYS: Readonly<Record<Zoom, number>> = { week: 1, month: 1, quarter: 7, year: 7 };
+
+/** The height of one row of a lane on the timeline, in pixels. */
+export const ROW_HEIGHT = 32;
