@@ -1,6 +1,9 @@
 // Date ↔ x for the pointer, from the core's `from` and `px_per_day`. Pure; no layout here:
 // the core places everything, this only reads a pointer position back as a day.
+import { PX_PER_DAY, SNAP_DAYS, ZOOMS } from "../api/constants";
 import type { Zoom } from "../api/types/Zoom";
+
+export { PX_PER_DAY, ZOOMS };
 
 const DAY_MS = 86_400_000;
 
@@ -27,7 +30,7 @@ export function daysBetween(a: string, b: string): number {
 
 /** The snap unit in days: one day at week and month zoom, one week at quarter and year zoom. */
 export function snapDays(zoom: Zoom): number {
-  return zoom === "quarter" || zoom === "year" ? 7 : 1;
+  return SNAP_DAYS[zoom];
 }
 
 /** Rounds a day delta to the nearest multiple of `snap` (no "-0"). */
@@ -51,16 +54,11 @@ export function dayOffsetAt(x: number, pxPerDay: number): number {
   return x / pxPerDay;
 }
 
-export const ZOOMS: readonly Zoom[] = ["week", "month", "quarter", "year"];
-
 /** The next zoom in or out (clamped): +1 shows more time (zooms out). */
 export function stepZoom(zoom: Zoom, step: 1 | -1): Zoom {
   const i = ZOOMS.indexOf(zoom);
   return ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, i + step))];
 }
-
-/** Pixels per day by zoom, as the core uses them (only to place the scroll before a reply). */
-export const PX_PER_DAY: Record<Zoom, number> = { week: 24, month: 6, quarter: 2, year: 0.5 };
 
 /**
  * The range to ask the core for, around a visible window [start, end]: generous on both
