@@ -144,7 +144,9 @@ fn constants_ts() -> String {
     writeln!(ts, "/** The drag snap in days by zoom: days when zoomed in, weeks when zoomed out. */").unwrap();
     writeln!(ts, "export const SNAP_DAYS: Readonly<Record<Zoom, number>> = {{ {} }};\n", per_zoom(&|z| z.snap_days().to_string())).unwrap();
     writeln!(ts, "/** The height of one row of a lane on the timeline, in pixels. */").unwrap();
-    writeln!(ts, "export const ROW_HEIGHT = {};", lodestar::layout::ROW_HEIGHT).unwrap();
+    writeln!(ts, "export const ROW_HEIGHT = {};\n", lodestar::layout::ROW_HEIGHT).unwrap();
+    writeln!(ts, "/** The longest range, in years, that a roadmap view or picture may cover. */").unwrap();
+    writeln!(ts, "export const MAX_RANGE_YEARS = {};", lodestar::model::date_range::MAX_RANGE_YEARS).unwrap();
     ts
 }
 

@@ -23,3 +23,6 @@ export const SNAP_DAYS: Readonly<Record<Zoom, number>> = { week: 1, month: 1, qu
 
 /** The height of one row of a lane on the timeline, in pixels. */
 export const ROW_HEIGHT = 32;
+
+/** The longest range, in years, that a roadmap view or picture may cover. */
+export const MAX_RANGE_YEARS = 20;
