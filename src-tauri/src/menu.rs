@@ -226,8 +226,10 @@ fn export_json(app: &AppHandle) -> lodestar::Result<()> {
 /// and confirms (`confirm_csv_import`) or cancels (`cancel_csv_import`).
 pub const CSV_IMPORT_PREVIEW: &str = "csv-import-preview";
 
-#[derive(Clone, serde::Serialize)]
-struct CsvImportPreview {
+/// A CSV import picked in the File menu or a view, waiting for the user's look at its rows.
+#[derive(Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CsvImportPreview {
     what: CsvImport,
     file: String,
     preview: CsvPreview,

@@ -1,70 +1,37 @@
 use lodestar::model::FeedbackInput;
 use lodestar::views::feedback::{FeedbackEntry, FeedbackFilter, FeedbackInbox, ThemesView};
-use lodestar::Error;
-use tauri::State;
 
-use crate::session::Session;
+command! {
+    /// The inbox, newest first, filtered (every filter field optional).
+    fn feedback_inbox(filter: Option<FeedbackFilter>) -> FeedbackInbox =
+        |_, session| session.with(|ws| ws.feedback_inbox(&filter.unwrap_or_default()));
 
-/// The inbox, newest first, filtered (every filter field optional).
-#[tauri::command(rename_all = "snake_case")]
-pub fn feedback_inbox(session: State<'_, Session>, filter: Option<FeedbackFilter>) -> Result<FeedbackInbox, Error> {
-    session.with(|ws| ws.feedback_inbox(&filter.unwrap_or_default()))
-}
+    /// Themes by count (top first) with their monthly trend.
+    fn themes_view() -> ThemesView = |_, session| session.with(|ws| ws.themes_view());
 
-/// Themes by count (top first) with their monthly trend.
-#[tauri::command(rename_all = "snake_case")]
-pub fn themes_view(session: State<'_, Session>) -> Result<ThemesView, Error> {
-    session.with(|ws| ws.themes_view())
-}
+    /// The feedback linked to a roadmap item, newest first.
+    fn item_feedback(item: String) -> Vec<FeedbackEntry> = |_, session| session.with(|ws| ws.item_feedback(&item));
 
-/// The feedback linked to a roadmap item, newest first.
-#[tauri::command(rename_all = "snake_case")]
-pub fn item_feedback(session: State<'_, Session>, item: String) -> Result<Vec<FeedbackEntry>, Error> {
-    session.with(|ws| ws.item_feedback(&item))
-}
+    /// Answers the new record's id.
+    fn create_feedback(input: FeedbackInput) -> String = |_, session| session.with(|ws| ws.create_feedback(&input));
 
-#[tauri::command(rename_all = "snake_case")]
-pub fn create_feedback(session: State<'_, Session>, input: FeedbackInput) -> Result<String, Error> {
-    session.with(|ws| ws.create_feedback(&input))
-}
+    fn update_feedback(id: String, input: FeedbackInput) -> () = |_, session| session.with(|ws| ws.update_feedback(&id, &input));
 
-#[tauri::command(rename_all = "snake_case")]
-pub fn update_feedback(session: State<'_, Session>, id: String, input: FeedbackInput) -> Result<(), Error> {
-    session.with(|ws| ws.update_feedback(&id, &input))
-}
+    fn delete_feedback(id: String) -> () = |_, session| session.with(|ws| ws.delete_feedback(&id));
 
-#[tauri::command(rename_all = "snake_case")]
-pub fn delete_feedback(session: State<'_, Session>, id: String) -> Result<(), Error> {
-    session.with(|ws| ws.delete_feedback(&id))
-}
+    /// Answers the new theme's id.
+    fn create_theme(name: String) -> String = |_, session| session.with(|ws| ws.create_theme(&name));
 
-#[tauri::command(rename_all = "snake_case")]
-pub fn create_theme(session: State<'_, Session>, name: String) -> Result<String, Error> {
-    session.with(|ws| ws.create_theme(&name))
-}
+    fn rename_theme(id: String, name: String) -> () = |_, session| session.with(|ws| ws.rename_theme(&id, &name));
 
-#[tauri::command(rename_all = "snake_case")]
-pub fn rename_theme(session: State<'_, Session>, id: String, name: String) -> Result<(), Error> {
-    session.with(|ws| ws.rename_theme(&id, &name))
-}
+    fn delete_theme(id: String) -> () = |_, session| session.with(|ws| ws.delete_theme(&id));
 
-#[tauri::command(rename_all = "snake_case")]
-pub fn delete_theme(session: State<'_, Session>, id: String) -> Result<(), Error> {
-    session.with(|ws| ws.delete_theme(&id))
-}
+    /// Re-tags every feedback of theme `from` with `into`, then deletes `from` (one transaction).
+    fn merge_themes(from: String, into: String) -> () = |_, session| session.with(|ws| ws.merge_themes(&from, &into));
 
-/// Re-tags every feedback of theme `from` with `into`, then deletes `from` (one transaction).
-#[tauri::command(rename_all = "snake_case")]
-pub fn merge_themes(session: State<'_, Session>, from: String, into: String) -> Result<(), Error> {
-    session.with(|ws| ws.merge_themes(&from, &into))
-}
+    fn tag_feedback(feedback: String, theme: String, tagged: bool) -> () =
+        |_, session| session.with(|ws| ws.tag_feedback(&feedback, &theme, tagged));
 
-#[tauri::command(rename_all = "snake_case")]
-pub fn tag_feedback(session: State<'_, Session>, feedback: String, theme: String, tagged: bool) -> Result<(), Error> {
-    session.with(|ws| ws.tag_feedback(&feedback, &theme, tagged))
-}
-
-#[tauri::command(rename_all = "snake_case")]
-pub fn link_feedback(session: State<'_, Session>, feedback: String, item: String, linked: bool) -> Result<(), Error> {
-    session.with(|ws| ws.link_feedback(&feedback, &item, linked))
+    fn link_feedback(feedback: String, item: String, linked: bool) -> () =
+        |_, session| session.with(|ws| ws.link_feedback(&feedback, &item, linked));
 }

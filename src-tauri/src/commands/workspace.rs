@@ -2,61 +2,55 @@ use lodestar::interchange::csv::CsvImport;
 use lodestar::views::WorkspaceInfo;
 use lodestar::workspace_path::sample_workspace;
 use lodestar::Error;
-use tauri::{AppHandle, State};
 
-use crate::session::{self, Session};
+use crate::session;
 
-/// The open workspace. The UI's first call: with `LODESTAR_STARTUP_PROBE` set, its
-/// arrival time is printed for `scripts/bench-startup`.
-#[tauri::command]
-pub fn workspace_info(session: State<'_, Session>) -> Result<WorkspaceInfo, Error> {
-    crate::startup_probe::first_ipc();
-    session.with(|ws| ws.info())
-}
+command! {
+    /// The open workspace. The UI's first call: with `LODESTAR_STARTUP_PROBE` set, its
+    /// arrival time is printed for `scripts/bench-startup`.
+    fn workspace_info() -> WorkspaceInfo = |_, session| {
+        crate::startup_probe::first_ipc();
+        session.with(|ws| ws.info())
+    };
 
-/// "Try again" after a workspace could not be opened (e.g. another window had it): opens
-/// it again; the open workspace's info when one is open.
-#[tauri::command]
-pub fn retry_open(app: AppHandle, session: State<'_, Session>) -> Result<WorkspaceInfo, Error> {
-    if !session.is_open() {
-        if let Some(path) = session.refused_path() {
-            session::open(&app, &path)?;
-            session::retitle(&app);
+    /// "Try again" after a workspace could not be opened (e.g. another window had it): opens
+    /// it again; the open workspace's info when one is open.
+    fn retry_open() -> WorkspaceInfo = |app, session| {
+        if !session.is_open() {
+            if let Some(path) = session.refused_path() {
+                session::open(app, &path)?;
+                session::retitle(app);
+            }
         }
-    }
-    session.with(|ws| ws.info())
-}
+        session.with(|ws| ws.info())
+    };
 
-/// Opens the sample workspace (Acme Analytics), creating it on first use.
-#[tauri::command]
-pub fn open_sample(app: AppHandle, session: State<'_, Session>) -> Result<WorkspaceInfo, Error> {
-    crate::menu::open_sample_workspace(&app, &sample_workspace())?;
-    let info = session.with(|ws| ws.info())?;
-    session::announce_change(&app);
-    Ok(info)
-}
+    /// Opens the sample workspace (Acme Analytics), creating it on first use.
+    fn open_sample() -> WorkspaceInfo = |app, session| {
+        crate::menu::open_sample_workspace(app, &sample_workspace())?;
+        let info = session.with(|ws| ws.info())?;
+        session::announce_change(app);
+        Ok(info)
+    };
 
-/// The views' "Import CSV…" (roadmap items, feedback, KPI measurements): the same file
-/// picker and preview as the File menu.
-#[tauri::command]
-pub async fn import_csv_file(app: AppHandle, what: CsvImport) -> Result<(), Error> {
-    crate::menu::import_csv(&app, what).map(|_| ())
-}
+    /// The views' "Import CSV…" (roadmap items, feedback, KPI measurements): the same file
+    /// picker and preview as the File menu; the preview arrives as a `csv-import-preview` event.
+    fn import_csv_file(what: CsvImport) -> () = |app, _| crate::menu::import_csv(app, what).map(|_| ());
 
-/// Imports the CSV file whose preview the user confirmed (all or nothing); answers the
-/// number of rows added.
-#[tauri::command]
-pub fn confirm_csv_import(app: AppHandle, session: State<'_, Session>) -> Result<usize, Error> {
-    let (what, text) = session.take_pending_csv().ok_or_else(|| {
-        Error::new(lodestar::ErrorCode::NotFound, "There is no CSV import waiting; use File ▸ Import Roadmap Items from CSV… again.")
-    })?;
-    let added = session.with(|ws| ws.import_csv(what, &text))?;
-    session::announce_change(&app);
-    Ok(added)
-}
+    /// Imports the CSV file whose preview the user confirmed (all or nothing); answers the
+    /// number of rows added.
+    fn confirm_csv_import() -> usize = |app, session| {
+        let (what, text) = session.take_pending_csv().ok_or_else(|| {
+            Error::new(lodestar::ErrorCode::NotFound, "There is no CSV import waiting; use File ▸ Import Roadmap Items from CSV… again.")
+        })?;
+        let added = session.with(|ws| ws.import_csv(what, &text))?;
+        session::announce_change(app);
+        Ok(added)
+    };
 
-/// Drops the CSV import the user cancelled.
-#[tauri::command]
-pub fn cancel_csv_import(session: State<'_, Session>) {
-    session.set_pending_csv(None);
+    /// Drops the CSV import the user cancelled.
+    fn cancel_csv_import() -> () = |_, session| {
+        session.set_pending_csv(None);
+        Ok(())
+    };
 }

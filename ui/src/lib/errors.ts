@@ -2,19 +2,10 @@ import type { ErrorCode } from "./api/types/ErrorCode";
 import type { LodestarError } from "./api/types/LodestarError";
 import type { ProductField } from "./api/types/ProductField";
 import { PRODUCT_FIELDS } from "./fields";
-
-const CODES: readonly ErrorCode[] = [
-  "invalid",
-  "not_found",
-  "not_a_workspace",
-  "damaged",
-  "newer_version",
-  "io",
-  "internal",
-];
+import { ERROR_CODES } from "./api/constants";
 
 function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && (CODES as readonly string[]).includes(value);
+  return typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);
 }
 
 /** True when `value` has the shape of an error sent by the core. */

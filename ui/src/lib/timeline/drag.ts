@@ -1,6 +1,7 @@
 // Drag math: pointer deltas → a day delta for move / resize-start / resize-end, the lane under
 // the pointer, and the ghost rectangle shown while dragging. Pure and synchronous: nothing here
 // touches the DOM or the core.
+import { ROW_HEIGHT } from "../api/constants";
 import { addDays, snapDelta } from "./scale";
 
 export type DragMode = "move" | "resize-start" | "resize-end";
@@ -12,7 +13,8 @@ export type LaneBand = { id: string; y: number; height: number };
 export const EDGE_PX = 6;
 /** A pointer that moved less than this is a click, not a drag. */
 export const CLICK_SLOP_PX = 3;
-export const ROW_PX = 32;
+/** A lane row's height, as the core lays the timeline out. */
+export const ROW_PX = ROW_HEIGHT;
 
 /** What pointerdown at `offsetX` (from the bar's left edge) grabs. */
 export function hitZone(offsetX: number, width: number, edge = EDGE_PX): DragMode {

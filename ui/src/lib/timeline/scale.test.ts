@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dayAt, dayNumber, daysBetween, isoFromDayNumber, firstRange, loadRange, nearEdge, snapDays, snapDelta, stepZoom, xOf } from "./scale";
+import { addDays, dayAt, dayNumber, daysBetween, isoFromDayNumber, firstRange, loadRange, MAX_RANGE_DAYS, nearEdge, snapDays, snapDelta, stepZoom, xOf } from "./scale";
 
 describe("scale", () => {
   it("round-trips dates through day numbers", () => {
@@ -48,5 +48,17 @@ describe("scale", () => {
     expect(firstRange("2027-01-01", "2027-06-01")).toEqual({ from: "2026-12-01", to: "2027-07-02" });
     expect(nearEdge("2027-01-10", "2027-02-01", "2027-01-01", "2028-01-01", 30)).toBe(true);
     expect(nearEdge("2027-03-10", "2027-05-01", "2027-01-01", "2028-01-01", 30)).toBe(false);
+  });
+
+  it("never asks for more than the core's twenty years, even for a window wider than that", () => {
+    // A 2,560 px window at year zoom shows ~12 years; a window's width on each side would be 36.
+    const wide = loadRange("2027-01-01", "2039-01-01");
+    expect(daysBetween(wide.from, wide.to)).toBe(MAX_RANGE_DAYS);
+    expect(MAX_RANGE_DAYS).toBeLessThanOrEqual(20 * 365);
+    // Narrowed around the window's middle (1 Jan 2033).
+    expect(daysBetween(wide.from, "2033-01-01")).toBeGreaterThanOrEqual(MAX_RANGE_DAYS / 2 - 1);
+    expect(daysBetween("2033-01-01", wide.to)).toBeGreaterThanOrEqual(MAX_RANGE_DAYS / 2 - 1);
+    const first = firstRange("2000-01-01", "2030-01-01");
+    expect(daysBetween(first.from, first.to)).toBe(MAX_RANGE_DAYS);
   });
 });

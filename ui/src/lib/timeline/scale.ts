@@ -1,6 +1,9 @@
 // Date ↔ x for the pointer, from the core's `from` and `px_per_day`. Pure; no layout here:
 // the core places everything, this only reads a pointer position back as a day.
+import { MAX_RANGE_YEARS, PX_PER_DAY, SNAP_DAYS, ZOOMS } from "../api/constants";
 import type { Zoom } from "../api/types/Zoom";
+
+export { PX_PER_DAY, ZOOMS };
 
 const DAY_MS = 86_400_000;
 
@@ -27,7 +30,7 @@ export function daysBetween(a: string, b: string): number {
 
 /** The snap unit in days: one day at week and month zoom, one week at quarter and year zoom. */
 export function snapDays(zoom: Zoom): number {
-  return zoom === "quarter" || zoom === "year" ? 7 : 1;
+  return SNAP_DAYS[zoom];
 }
 
 /** Rounds a day delta to the nearest multiple of `snap` (no "-0"). */
@@ -51,25 +54,35 @@ export function dayOffsetAt(x: number, pxPerDay: number): number {
   return x / pxPerDay;
 }
 
-export const ZOOMS: readonly Zoom[] = ["week", "month", "quarter", "year"];
-
 /** The next zoom in or out (clamped): +1 shows more time (zooms out). */
 export function stepZoom(zoom: Zoom, step: 1 | -1): Zoom {
   const i = ZOOMS.indexOf(zoom);
   return ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, i + step))];
 }
 
-/** Pixels per day by zoom, as the core uses them (only to place the scroll before a reply). */
-export const PX_PER_DAY: Record<Zoom, number> = { week: 24, month: 6, quarter: 2, year: 0.5 };
+/**
+ * The most days a request may span: the core's limit in years counted as 365-day years,
+ * so a range of this many days is always within it, leap days or not.
+ */
+export const MAX_RANGE_DAYS = MAX_RANGE_YEARS * 365;
+
+/** `[from, to]`, narrowed around its middle to at most `MAX_RANGE_DAYS`. */
+function withinLimit(from: string, to: string): { from: string; to: string } {
+  const span = daysBetween(from, to);
+  if (span <= MAX_RANGE_DAYS) return { from, to };
+  const start = dayNumber(from) + Math.floor((span - MAX_RANGE_DAYS) / 2);
+  return { from: isoFromDayNumber(start), to: isoFromDayNumber(start + MAX_RANGE_DAYS) };
+}
 
 /**
  * The range to ask the core for, around a visible window [start, end]: generous on both
- * sides (at least a year, or a window's width) so that panning rarely needs a new request.
+ * sides (at least a year, or a window's width) so that panning rarely needs a new request,
+ * and never longer than the core accepts.
  */
 export function loadRange(start: string, end: string): { from: string; to: string } {
   const span = Math.max(1, daysBetween(start, end));
   const pad = Math.max(365, span);
-  return { from: addDays(start, -pad), to: addDays(end, pad) };
+  return withinLimit(addDays(start, -pad), addDays(end, pad));
 }
 
 /**
@@ -77,7 +90,7 @@ export function loadRange(start: string, end: string): { from: string; to: strin
  * each side. A large plan answers and draws sooner; the wide `loadRange` follows once drawn.
  */
 export function firstRange(start: string, end: string): { from: string; to: string } {
-  return { from: addDays(start, -31), to: addDays(end, 31) };
+  return withinLimit(addDays(start, -31), addDays(end, 31));
 }
 
 /** True when the visible window comes within `margin` days of the loaded range's edge. */
