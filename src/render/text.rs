@@ -43,6 +43,21 @@ impl Weight {
 struct Metrics {
     units_per_em: f64,
     face: ttf_parser::Face<'static>,
+    /// The advances of the printable ASCII characters, looked up without the cmap:
+    /// most titles are ASCII, and the roadmap fits 10,000 of them per layout.
+    ascii: [f64; 128],
+}
+
+impl Metrics {
+    /// `c`'s advance in font units; a character the font lacks (CJK, emoji: drawn by a
+    /// fallback font on screen) counts as one em, the width of a full-width glyph.
+    #[inline]
+    fn advance(&self, c: char) -> f64 {
+        match self.ascii.get(c as usize) {
+            Some(&a) => a,
+            None => self.face.glyph_index(c).and_then(|g| self.face.glyph_hor_advance(g)).map_or(self.units_per_em, f64::from),
+        }
+    }
 }
 
 fn metrics(weight: Weight) -> &'static Metrics {
@@ -50,7 +65,12 @@ fn metrics(weight: Weight) -> &'static Metrics {
     let faces = FACES.get_or_init(|| {
         [Weight::Regular, Weight::Medium, Weight::SemiBold].map(|w| {
             let face = ttf_parser::Face::parse(w.bytes(), 0).expect("the bundled Inter font parses");
-            Metrics { units_per_em: face.units_per_em() as f64, face }
+            let units_per_em = face.units_per_em() as f64;
+            let ascii = std::array::from_fn(|i| {
+                let c = char::from(i as u8);
+                face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or(units_per_em, f64::from)
+            });
+            Metrics { units_per_em, face, ascii }
         })
     });
     &faces[match weight {
@@ -66,14 +86,12 @@ pub fn has_glyph(c: char) -> bool {
 }
 
 /// The width of `text` at `size` px in the bundled font: the sum of advance widths
-/// (plus kerning pairs where the font's legacy `kern` table has them). Characters
-/// the font lacks count as the width of a space.
+/// (kerning ignored: it only ever narrows Inter's text). Characters the font lacks
+/// count as one em each (a fallback font draws them on screen, about that wide).
 pub fn text_width(text: &str, size: f64, weight: Weight) -> f64 {
     let m = metrics(weight);
-    let face = &m.face;
-    let space = face.glyph_index(' ').and_then(|g| face.glyph_hor_advance(g)).unwrap_or(0) as f64;
-    let units: f64 = text.chars().map(|c| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or(space, |a| a as f64)).sum();
-    units * size / m.units_per_em
+    let units: f64 = text.chars().map(|c| m.advance(c)).sum();
+    units * (size / m.units_per_em)
 }
 
 /// Where a line through text at `size` px goes: its top edge above the baseline and
@@ -88,28 +106,40 @@ pub fn strikeout(size: f64, weight: Weight) -> (f64, f64) {
 }
 
 /// `text` as it fits in `max_width` px: whole, or cut with an ellipsis; empty when
-/// not even one character and the ellipsis fit.
+/// not even one character and the ellipsis fit. The one rule for every title cut in
+/// the app and its pictures (the roadmap's bar labels go through `layout::bar_label`).
 pub fn fit(text: &str, max_width: f64, size: f64, weight: Weight) -> String {
     let text = text.trim();
-    if text_width(text, size, weight) <= max_width {
-        return text.to_string();
-    }
-    let ellipsis = text_width("…", size, weight);
-    let mut out = String::new();
-    let mut width = ellipsis;
-    for c in text.chars() {
-        let w = text_width(c.encode_utf8(&mut [0; 4]), size, weight);
-        if width + w > max_width {
+    let m = metrics(weight);
+    let scale = size / m.units_per_em;
+    // One pass: the whole width, and the longest prefix that fits with the ellipsis
+    // (advances are never negative, so the first character that overflows ends it).
+    let mut units = 0.0;
+    let (mut used, mut cut, mut cutting) = (m.advance('…') * scale, 0, true);
+    for (i, c) in text.char_indices() {
+        let a = m.advance(c);
+        units += a;
+        if cutting {
+            let w = a * scale;
+            if used + w > max_width {
+                cutting = false;
+            } else {
+                used += w;
+                cut = i + c.len_utf8();
+            }
+        }
+        if !cutting && units * scale > max_width {
             break;
         }
-        width += w;
-        out.push(c);
     }
-    let out = out.trim_end();
-    if out.is_empty() {
+    if units * scale <= max_width {
+        return text.to_string();
+    }
+    let head = text[..cut].trim_end();
+    if head.is_empty() {
         String::new()
     } else {
-        format!("{out}…")
+        format!("{head}…")
     }
 }
 
