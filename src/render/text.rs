@@ -49,14 +49,28 @@ struct Metrics {
 }
 
 impl Metrics {
-    /// `c`'s advance in font units; a character the font lacks (CJK, emoji: drawn by a
-    /// fallback font on screen) counts as one em, the width of a full-width glyph.
+    /// `c`'s advance in font units; a character the font lacks is drawn by a fallback
+    /// font on screen and counts as `fallback_em` of an em.
     #[inline]
     fn advance(&self, c: char) -> f64 {
         match self.ascii.get(c as usize) {
             Some(&a) => a,
-            None => self.face.glyph_index(c).and_then(|g| self.face.glyph_hor_advance(g)).map_or(self.units_per_em, f64::from),
+            None => self
+                .face
+                .glyph_index(c)
+                .and_then(|g| self.face.glyph_hor_advance(g))
+                .map_or_else(|| fallback_em(c) * self.units_per_em, f64::from),
         }
+    }
+}
+
+/// The width, in ems, allowed for a character the bundled font lacks: a full-width glyph
+/// (CJK) is one em, an emoji a little more; joiners and variation selectors take none.
+fn fallback_em(c: char) -> f64 {
+    match c as u32 {
+        0x200B..=0x200D | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF => 0.0,
+        0x2600..=0x27BF | 0x1F000..=0x1FAFF => 1.25,
+        _ => 1.0,
     }
 }
 
@@ -68,7 +82,7 @@ fn metrics(weight: Weight) -> &'static Metrics {
             let units_per_em = face.units_per_em() as f64;
             let ascii = std::array::from_fn(|i| {
                 let c = char::from(i as u8);
-                face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or(units_per_em, f64::from)
+                face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or_else(|| fallback_em(c) * units_per_em, f64::from)
             });
             Metrics { units_per_em, face, ascii }
         })
@@ -87,7 +101,7 @@ pub fn has_glyph(c: char) -> bool {
 
 /// The width of `text` at `size` px in the bundled font: the sum of advance widths
 /// (kerning ignored: it only ever narrows Inter's text). Characters the font lacks
-/// count as one em each (a fallback font draws them on screen, about that wide).
+/// count as wide as a fallback font draws them on screen (`fallback_em`).
 pub fn text_width(text: &str, size: f64, weight: Weight) -> f64 {
     let m = metrics(weight);
     let units: f64 = text.chars().map(|c| m.advance(c)).sum();
@@ -234,6 +248,16 @@ mod tests {
         assert!(lines.iter().all(|l| text_width(l, 13.0, Weight::Medium) <= 120.0));
         assert!(lines[1].ends_with('…'));
         assert_eq!(wrap("Mobile", 120.0, 13.0, Weight::Medium, 3), vec!["Mobile"]);
+    }
+
+    #[test]
+    fn characters_the_font_lacks_count_as_wide_as_a_fallback_font_draws_them() {
+        assert!(!has_glyph('新') && !has_glyph('🚀'));
+        let near = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        assert!(near(text_width("新しい", 12.0, Weight::Medium), 36.0));
+        assert!(near(text_width("🚀", 12.0, Weight::Medium), 15.0));
+        // A joined emoji: two pictographs, the joiner and a variation selector take nothing.
+        assert!(near(text_width("👩\u{200D}💻\u{FE0F}", 12.0, Weight::Medium), 30.0));
     }
 
     #[test]
