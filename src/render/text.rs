@@ -43,7 +43,7 @@ impl Weight {
 struct Metrics {
     units_per_em: f64,
     face: ttf_parser::Face<'static>,
-    /// The advances of the printable ASCII characters, looked up without the cmap:
+    /// The advances of the ASCII characters, looked up without the cmap:
     /// most titles are ASCII, and the roadmap fits 10,000 of them per layout.
     ascii: [f64; 128],
 }
@@ -100,7 +100,7 @@ pub fn has_glyph(c: char) -> bool {
 }
 
 /// The width of `text` at `size` px in the bundled font: the sum of advance widths
-/// (kerning ignored: it only ever narrows Inter's text). Characters the font lacks
+/// (kerning ignored). Characters the font lacks
 /// count as wide as a fallback font draws them on screen (`fallback_em`).
 pub fn text_width(text: &str, size: f64, weight: Weight) -> f64 {
     let m = metrics(weight);
