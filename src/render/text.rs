@@ -43,17 +43,21 @@ impl Weight {
 struct Metrics {
     units_per_em: f64,
     face: ttf_parser::Face<'static>,
-    /// The advances of the ASCII characters, looked up without the cmap:
-    /// most titles are ASCII, and the roadmap fits 10,000 of them per layout.
-    ascii: [f64; 128],
+    /// The advances of the Latin characters (U+0000–U+024F), looked up without the
+    /// cmap: most titles are Latin, and the roadmap fits 10,000 of them per layout.
+    latin: [f64; LATIN],
+    /// The ellipsis's advance, which every cut title ends with.
+    ellipsis: f64,
 }
+
+const LATIN: usize = 0x250;
 
 impl Metrics {
     /// `c`'s advance in font units; a character the font lacks is drawn by a fallback
     /// font on screen and counts as `fallback_em` of an em.
     #[inline]
     fn advance(&self, c: char) -> f64 {
-        match self.ascii.get(c as usize) {
+        match self.latin.get(c as usize) {
             Some(&a) => a,
             None => self
                 .face
@@ -80,11 +84,12 @@ fn metrics(weight: Weight) -> &'static Metrics {
         [Weight::Regular, Weight::Medium, Weight::SemiBold].map(|w| {
             let face = ttf_parser::Face::parse(w.bytes(), 0).expect("the bundled Inter font parses");
             let units_per_em = face.units_per_em() as f64;
-            let ascii = std::array::from_fn(|i| {
-                let c = char::from(i as u8);
+            let advance = |c: char| {
                 face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or_else(|| fallback_em(c) * units_per_em, f64::from)
-            });
-            Metrics { units_per_em, face, ascii }
+            };
+            let latin = std::array::from_fn(|i| char::from_u32(i as u32).map_or(units_per_em, advance));
+            let ellipsis = advance('…');
+            Metrics { units_per_em, face, latin, ellipsis }
         })
     });
     &faces[match weight {
@@ -129,7 +134,7 @@ pub fn fit(text: &str, max_width: f64, size: f64, weight: Weight) -> String {
     // One pass: the whole width, and the longest prefix that fits with the ellipsis
     // (advances are never negative, so the first character that overflows ends it).
     let mut units = 0.0;
-    let (mut used, mut cut, mut cutting) = (m.advance('…') * scale, 0, true);
+    let (mut used, mut cut, mut cutting) = (m.ellipsis * scale, 0, true);
     for (i, c) in text.char_indices() {
         let a = m.advance(c);
         units += a;
