@@ -5,7 +5,8 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 export default defineConfig({
   plugins: [svelte()],
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  // The dev server may also serve the bundled font files, which live beside the core (assets/fonts).
+  server: { port: 5173, strictPort: true, fs: { allow: [".", "../assets/fonts"] } },
   build: {
     outDir: "dist",
     emptyOutDir: true,

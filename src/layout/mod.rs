@@ -7,6 +7,7 @@
 
 mod axis;
 mod colour;
+mod label;
 
 use std::collections::HashMap;
 
@@ -16,6 +17,7 @@ use ts_rs::TS;
 
 pub use axis::{Tick, Zoom};
 pub use colour::{default_lane_colour, rgba, text_colour};
+pub use label::{bar_label, BarLabel, BADGE_ROOM, BAR_FONT_SIZE, BAR_FONT_WEIGHT, BAR_PADDING, CHECK_WIDTH};
 
 use crate::compute::roadmap::Conflict;
 use crate::model::{BaselineItem, ItemKind, ItemStatus, Lane, Milestone, RoadmapItem};
@@ -103,6 +105,14 @@ pub struct Bar {
     /// How many conflicts this item is part of (as the item, or as what another
     /// depends on); their sentences come with the item's detail.
     pub conflicts: u32,
+    /// The title as the bar shows it (whole, cut with "…", or empty), fitted to the
+    /// bar's part inside the range by `bar_label`: the screen draws it verbatim and the
+    /// pictures draw the same text.
+    pub label: String,
+    /// Left edge of the label (its baseline 4.2 px below the bar's middle).
+    pub label_x: f64,
+    /// Left edge of a done item's check mark, when the bar has room for it.
+    pub check_x: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -228,6 +238,9 @@ pub fn layout(input: &LayoutInput<'_>, req: &LayoutRequest) -> RoadmapGeometry {
             if *end < from || *start > to {
                 continue;
             }
+            let bar_width = (x1 - x0).max(MIN_BAR_WIDTH);
+            let conflicts = conflicts_of.get(item.id.as_str()).map_or(0, |c| c.len() as u32);
+            let label = bar_label(&item.title, item.status, conflicts, (x0.max(0.0), (x0 + bar_width).min(width)));
             bars.push(Bar {
                 item: item.id.clone(),
                 lane: lane.id.clone(),
@@ -238,13 +251,16 @@ pub fn layout(input: &LayoutInput<'_>, req: &LayoutRequest) -> RoadmapGeometry {
                 status: item.status,
                 x: x0,
                 y: row_top + (ROW_HEIGHT - BAR_HEIGHT) / 2.0,
-                width: (x1 - x0).max(MIN_BAR_WIDTH),
+                width: bar_width,
                 height: BAR_HEIGHT,
                 row: *row,
                 fill: colour.clone(),
                 text: text.clone(),
                 no_goal: item.objectives.is_empty(),
-                conflicts: conflicts_of.get(item.id.as_str()).map_or(0, |c| c.len() as u32),
+                conflicts,
+                label: label.text,
+                label_x: label.x,
+                check_x: label.check_x,
             });
         }
         let height = row_count as f64 * ROW_HEIGHT;

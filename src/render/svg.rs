@@ -7,7 +7,9 @@ use std::fmt::Write;
 
 use super::text::{escape, fit, strikeout, text_width, wrap, Weight, FONT_FAMILY};
 use super::{long_date, PictureOptions};
-use crate::layout::{rgba, text_colour, Bar, RoadmapGeometry, Zoom, ROW_HEIGHT};
+use crate::layout::{
+    bar_label, rgba, text_colour, Bar, BarLabel, RoadmapGeometry, Zoom, BAR_FONT_SIZE as BAR_FONT, BAR_FONT_WEIGHT, ROW_HEIGHT,
+};
 use crate::model::ItemStatus;
 
 /// White space around everything.
@@ -40,10 +42,6 @@ const DONE_GREEN: &str = "#1f9d55";
 /// without anti-aliasing they look the same and draw several times faster, which is
 /// most of a large PNG's drawing time.
 const CRISP: &str = r#"shape-rendering="crispEdges""#;
-
-const BAR_FONT: f64 = 12.0;
-const BAR_PADDING: f64 = 8.0;
-const CHECK_WIDTH: f64 = 13.0;
 
 /// Where the parts of a roadmap picture sit, in px of the SVG (before any PNG scale).
 #[derive(Debug, Clone, PartialEq)]
@@ -321,7 +319,7 @@ fn draw(
     }
     // Bars over the arrows, so lines never cross a title; arrowheads end at a bar's start.
     for bar in geometry.bars.iter().filter(|b| b.x + b.width > s0 && b.x < s1) {
-        draw_bar(&mut out, bar, f.plot_x - s0, f.plot_y, slice, searchable);
+        draw_bar(&mut out, bar, f.plot_x - s0, f.plot_y, slice, geometry.width, searchable);
     }
     milestones(&mut out, geometry, options, &f, slice);
 
@@ -506,7 +504,8 @@ fn hatch_lines(x: f64, y: f64, w: f64, h: f64) -> String {
 
 /// One bar with its title inside, drawn by status: planned and in progress solid,
 /// idea outlined, done at 60 % with a check, dropped hatched.
-fn draw_bar(out: &mut String, bar: &Bar, dx: f64, dy: f64, (s0, s1): (f64, f64), searchable: bool) {
+/// `range_width` is the laid out range's width, the part of the bar its label was fitted to.
+fn draw_bar(out: &mut String, bar: &Bar, dx: f64, dy: f64, (s0, s1): (f64, f64), range_width: f64, searchable: bool) {
     let colour = safe_colour(&bar.fill);
     let (x, y, w, h) = (bar.x + dx, bar.y + dy, bar.width, bar.height);
     let _ = write!(out, r#"<g data-item-id="{}">"#, escape(&bar.item));
@@ -544,14 +543,19 @@ fn draw_bar(out: &mut String, bar: &Bar, dx: f64, dy: f64, (s0, s1): (f64, f64),
             MUTED.to_string()
         }
     };
-    // The title in the visible part of the bar (a page may show only part of it).
-    let visible_start = bar.x.max(s0) + dx;
-    let visible_end = (bar.x + bar.width).min(s1) + dx;
-    let mut tx = visible_start + BAR_PADDING;
-    let mut room = visible_end - visible_start - 2.0 * BAR_PADDING;
+    // The title in the visible part of the bar: the label the layout fitted (the one the
+    // screen draws), or, where a page shows only part of the bar, the same rule refitted
+    // to that part.
+    let visible = (bar.x.max(s0), (bar.x + bar.width).min(s1));
+    let label = if visible == (bar.x.max(0.0), (bar.x + bar.width).min(range_width)) {
+        BarLabel { text: bar.label.clone(), x: bar.label_x, check_x: bar.check_x }
+    } else {
+        bar_label(&bar.title, bar.status, bar.conflicts, visible)
+    };
+    let tx = label.x + dx;
     let baseline = y + h / 2.0 + 4.2;
-    if bar.status == ItemStatus::Done && room >= CHECK_WIDTH + 8.0 {
-        let (cx, cy) = (tx, y + h / 2.0);
+    if let Some(check_x) = label.check_x {
+        let (cx, cy) = (check_x + dx, y + h / 2.0);
         let _ = write!(
             out,
             r#"<path d="M{} {}L{} {}L{} {}" fill="none" stroke="{text_fill}" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>"#,
@@ -562,10 +566,8 @@ fn draw_bar(out: &mut String, bar: &Bar, dx: f64, dy: f64, (s0, s1): (f64, f64),
             n(cx + 9.0),
             n(cy - 3.5)
         );
-        tx += CHECK_WIDTH;
-        room -= CHECK_WIDTH;
     }
-    let title = fit(&bar.title, room, BAR_FONT, Weight::Medium);
+    let title = label.text;
     if !title.is_empty() {
         let halo = if bar.status == ItemStatus::Dropped {
             r##" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke""##
@@ -583,13 +585,13 @@ fn draw_bar(out: &mut String, bar: &Bar, dx: f64, dy: f64, (s0, s1): (f64, f64),
         // A dropped item's title is struck through. Drawn as a rule rather than with
         // text-decoration, which renderers stroke with the halo and hide.
         if bar.status == ItemStatus::Dropped {
-            let (top, thickness) = strikeout(BAR_FONT, Weight::Medium);
+            let (top, thickness) = strikeout(BAR_FONT, BAR_FONT_WEIGHT);
             let _ = write!(
                 out,
                 r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{text_fill}"/>"#,
                 n(tx),
                 n(baseline - top),
-                n(text_width(&title, BAR_FONT, Weight::Medium)),
+                n(text_width(&title, BAR_FONT, BAR_FONT_WEIGHT)),
                 n(thickness)
             );
         }
@@ -598,7 +600,7 @@ fn draw_bar(out: &mut String, bar: &Bar, dx: f64, dy: f64, (s0, s1): (f64, f64),
         let _ = write!(
             out,
             r#"<text x="{}" y="{}" font-size="2" fill="{TEXT}" fill-opacity="0">{}</text>"#,
-            n(visible_start + 1.0),
+            n(visible.0 + dx + 1.0),
             n(y + h - 1.0),
             escape(&searchable_title(&bar.title))
         );
@@ -785,6 +787,7 @@ fn draw_legend(out: &mut String, l: &Legend, left: f64, top: f64) {
                 let _ = write!(out, r#"<circle cx="{}" cy="{}" r="5" fill="{colour}"/>"#, n(x + 6.0), n(cy));
             }
             Swatch::Status(status) => {
+                let label = bar_label("", *status, 0, (x, x + 32.0));
                 let bar = Bar {
                     item: String::new(),
                     lane: String::new(),
@@ -802,9 +805,12 @@ fn draw_legend(out: &mut String, l: &Legend, left: f64, top: f64) {
                     text: "#ffffff".into(),
                     no_goal: false,
                     conflicts: 0,
+                    label: label.text,
+                    label_x: label.x,
+                    check_x: label.check_x,
                 };
                 let mut svg = String::new();
-                draw_bar(&mut svg, &bar, 0.0, 0.0, (f64::MIN, f64::MAX), false);
+                draw_bar(&mut svg, &bar, 0.0, 0.0, (f64::MIN, f64::MAX), f64::MAX, false);
                 out.push_str(&svg.replace(r#"<g data-item-id="">"#, "<g>"));
             }
             Swatch::Milestone => {

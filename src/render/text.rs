@@ -43,6 +43,39 @@ impl Weight {
 struct Metrics {
     units_per_em: f64,
     face: ttf_parser::Face<'static>,
+    /// The advances of the Latin characters (U+0000–U+024F), looked up without the
+    /// cmap: most titles are Latin, and the roadmap fits 10,000 of them per layout.
+    latin: [f64; LATIN],
+    /// The ellipsis's advance, which every cut title ends with.
+    ellipsis: f64,
+}
+
+const LATIN: usize = 0x250;
+
+impl Metrics {
+    /// `c`'s advance in font units; a character the font lacks is drawn by a fallback
+    /// font on screen and counts as `fallback_em` of an em.
+    #[inline]
+    fn advance(&self, c: char) -> f64 {
+        match self.latin.get(c as usize) {
+            Some(&a) => a,
+            None => self
+                .face
+                .glyph_index(c)
+                .and_then(|g| self.face.glyph_hor_advance(g))
+                .map_or_else(|| fallback_em(c) * self.units_per_em, f64::from),
+        }
+    }
+}
+
+/// The width, in ems, allowed for a character the bundled font lacks: a full-width glyph
+/// (CJK) is one em, an emoji a little more; joiners and variation selectors take none.
+fn fallback_em(c: char) -> f64 {
+    match c as u32 {
+        0x200B..=0x200D | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF => 0.0,
+        0x2600..=0x27BF | 0x1F000..=0x1FAFF => 1.25,
+        _ => 1.0,
+    }
 }
 
 fn metrics(weight: Weight) -> &'static Metrics {
@@ -50,7 +83,13 @@ fn metrics(weight: Weight) -> &'static Metrics {
     let faces = FACES.get_or_init(|| {
         [Weight::Regular, Weight::Medium, Weight::SemiBold].map(|w| {
             let face = ttf_parser::Face::parse(w.bytes(), 0).expect("the bundled Inter font parses");
-            Metrics { units_per_em: face.units_per_em() as f64, face }
+            let units_per_em = face.units_per_em() as f64;
+            let advance = |c: char| {
+                face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or_else(|| fallback_em(c) * units_per_em, f64::from)
+            };
+            let latin = std::array::from_fn(|i| char::from_u32(i as u32).map_or(units_per_em, advance));
+            let ellipsis = advance('…');
+            Metrics { units_per_em, face, latin, ellipsis }
         })
     });
     &faces[match weight {
@@ -66,14 +105,12 @@ pub fn has_glyph(c: char) -> bool {
 }
 
 /// The width of `text` at `size` px in the bundled font: the sum of advance widths
-/// (plus kerning pairs where the font's legacy `kern` table has them). Characters
-/// the font lacks count as the width of a space.
+/// (kerning ignored). Characters the font lacks
+/// count as wide as a fallback font draws them on screen (`fallback_em`).
 pub fn text_width(text: &str, size: f64, weight: Weight) -> f64 {
     let m = metrics(weight);
-    let face = &m.face;
-    let space = face.glyph_index(' ').and_then(|g| face.glyph_hor_advance(g)).unwrap_or(0) as f64;
-    let units: f64 = text.chars().map(|c| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or(space, |a| a as f64)).sum();
-    units * size / m.units_per_em
+    let units: f64 = text.chars().map(|c| m.advance(c)).sum();
+    units * (size / m.units_per_em)
 }
 
 /// Where a line through text at `size` px goes: its top edge above the baseline and
@@ -88,28 +125,40 @@ pub fn strikeout(size: f64, weight: Weight) -> (f64, f64) {
 }
 
 /// `text` as it fits in `max_width` px: whole, or cut with an ellipsis; empty when
-/// not even one character and the ellipsis fit.
+/// not even one character and the ellipsis fit. The one rule for every title cut in
+/// the app and its pictures (the roadmap's bar labels go through `layout::bar_label`).
 pub fn fit(text: &str, max_width: f64, size: f64, weight: Weight) -> String {
     let text = text.trim();
-    if text_width(text, size, weight) <= max_width {
-        return text.to_string();
-    }
-    let ellipsis = text_width("…", size, weight);
-    let mut out = String::new();
-    let mut width = ellipsis;
-    for c in text.chars() {
-        let w = text_width(c.encode_utf8(&mut [0; 4]), size, weight);
-        if width + w > max_width {
+    let m = metrics(weight);
+    let scale = size / m.units_per_em;
+    // One pass: the whole width, and the longest prefix that fits with the ellipsis
+    // (advances are never negative, so the first character that overflows ends it).
+    let mut units = 0.0;
+    let (mut used, mut cut, mut cutting) = (m.ellipsis * scale, 0, true);
+    for (i, c) in text.char_indices() {
+        let a = m.advance(c);
+        units += a;
+        if cutting {
+            let w = a * scale;
+            if used + w > max_width {
+                cutting = false;
+            } else {
+                used += w;
+                cut = i + c.len_utf8();
+            }
+        }
+        if !cutting && units * scale > max_width {
             break;
         }
-        width += w;
-        out.push(c);
     }
-    let out = out.trim_end();
-    if out.is_empty() {
+    if units * scale <= max_width {
+        return text.to_string();
+    }
+    let head = text[..cut].trim_end();
+    if head.is_empty() {
         String::new()
     } else {
-        format!("{out}…")
+        format!("{head}…")
     }
 }
 
@@ -204,6 +253,16 @@ mod tests {
         assert!(lines.iter().all(|l| text_width(l, 13.0, Weight::Medium) <= 120.0));
         assert!(lines[1].ends_with('…'));
         assert_eq!(wrap("Mobile", 120.0, 13.0, Weight::Medium, 3), vec!["Mobile"]);
+    }
+
+    #[test]
+    fn characters_the_font_lacks_count_as_wide_as_a_fallback_font_draws_them() {
+        assert!(!has_glyph('新') && !has_glyph('🚀'));
+        let near = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        assert!(near(text_width("新しい", 12.0, Weight::Medium), 36.0));
+        assert!(near(text_width("🚀", 12.0, Weight::Medium), 15.0));
+        // A joined emoji: two pictographs, the joiner and a variation selector take nothing.
+        assert!(near(text_width("👩\u{200D}💻\u{FE0F}", 12.0, Weight::Medium), 30.0));
     }
 
     #[test]

@@ -1,6 +1,3 @@
-import "@fontsource/inter/400.css";
-import "@fontsource/inter/500.css";
-import "@fontsource/inter/600.css";
 import "./app.css";
 import { mount } from "svelte";
 import App from "./App.svelte";

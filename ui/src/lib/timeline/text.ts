@@ -1,5 +1,6 @@
-// Titles that fit inside a bar: the longest prefix with an ellipsis under a width. Pure, given a
-// text measure (canvas in the app, a fake in tests).
+// Labels that fit a width (milestone labels; bar titles come fitted from the core): the longest
+// prefix with an ellipsis under a width. Pure, given a text measure (canvas in the app, a fake in
+// tests).
 export type Measure = (text: string) => number;
 
 export const ELLIPSIS = "…";

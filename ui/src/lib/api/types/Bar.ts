@@ -11,4 +11,18 @@ no_goal: boolean,
  * How many conflicts this item is part of (as the item, or as what another
  * depends on); their sentences come with the item's detail.
  */
-conflicts: number, };
+conflicts: number, 
+/**
+ * The title as the bar shows it (whole, cut with "…", or empty), fitted to the
+ * bar's part inside the range by `bar_label`: the screen draws it verbatim and the
+ * pictures draw the same text.
+ */
+label: string, 
+/**
+ * Left edge of the label (its baseline 4.2 px below the bar's middle).
+ */
+label_x: number, 
+/**
+ * Left edge of a done item's check mark, when the bar has room for it.
+ */
+check_x: number | null, };
