@@ -420,10 +420,13 @@ export async function withApp(t, env, body, label = '') {
     mkdirSync(ARTIFACTS, { recursive: true });
     if (session) {
       try {
-        const f = await session.screenshot(`${base}.png`, { timeout: 15_000 });
+        const f = await session.screenshot(`${base}.png`, { timeout: 10_000 });
         t.diagnostic(`screenshot: ${f}`);
       } catch (se) {
-        t.diagnostic(`screenshot failed: ${se.message}`);
+        // WebKitGTK's own snapshot can wait forever on a page that draws nothing new when
+        // its DMA-BUF renderer is off (as it is without a GPU); the X screen shows the same.
+        const x = spawnSync('import', ['-window', 'root', `${base}.png`], { timeout: 10_000 });
+        t.diagnostic(x.status === 0 ? `screenshot (X screen): ${base}.png` : `screenshot failed: ${se.message}`);
       }
       try {
         writeFileSync(`${base}.html`, await session.cmd('GET', '/source', undefined, { timeout: 15_000 }));
