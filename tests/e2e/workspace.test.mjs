@@ -87,8 +87,8 @@ test('the sample product opens from the empty state', async (t) => {
   await withApp(t, env, async (s) => {
     const button = await s.waitFor('#open-sample');
     await button.click();
-    const name = await s.waitFor('#product-name');
-    await waitFor(async () => (await name.value()) === 'Acme Analytics', {
+    // Looked up on every poll: the view is drawn anew for the opened workspace.
+    await waitFor(async () => (await s.execute(`return document.querySelector('#product-name')?.value ?? null`)) === 'Acme Analytics', {
       message: '#product-name to show "Acme Analytics"',
     });
     await waitFor(() => exportJson(sample).product?.name === 'Acme Analytics', {
