@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use rusqlite::{params, Transaction};
 
+use super::LinkTable;
 use crate::error::Result;
 use crate::model::*;
 
@@ -78,32 +79,23 @@ pub(crate) fn retag(tx: &Transaction<'_>, from: &str, into: &str) -> Result<()> 
     Ok(())
 }
 
+const THEMES: LinkTable = LinkTable { table: "feedback_themes", owner: "feedback", other: "theme" };
+const ITEMS: LinkTable = LinkTable { table: "feedback_items", owner: "feedback", other: "item" };
+
 /// Tags a feedback record with a theme, last; tagging twice changes nothing.
 pub(crate) fn tag(tx: &Transaction<'_>, feedback: &str, theme: &str) -> Result<()> {
-    tx.execute(
-        "INSERT OR IGNORE INTO feedback_themes (feedback, theme, position)
-         VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM feedback_themes WHERE feedback = ?1))",
-        params![feedback, theme],
-    )?;
-    Ok(())
+    THEMES.append(tx, feedback, theme).map(drop)
 }
 
 pub(crate) fn untag(tx: &Transaction<'_>, feedback: &str, theme: &str) -> Result<()> {
-    tx.execute("DELETE FROM feedback_themes WHERE feedback = ?1 AND theme = ?2", params![feedback, theme])?;
-    Ok(())
+    THEMES.remove(tx, feedback, theme).map(drop)
 }
 
 /// Links a feedback record to a roadmap item, last; linking twice changes nothing.
 pub(crate) fn link_item(tx: &Transaction<'_>, feedback: &str, item: &str) -> Result<()> {
-    tx.execute(
-        "INSERT OR IGNORE INTO feedback_items (feedback, item, position)
-         VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM feedback_items WHERE feedback = ?1))",
-        params![feedback, item],
-    )?;
-    Ok(())
+    ITEMS.append(tx, feedback, item).map(drop)
 }
 
 pub(crate) fn unlink_item(tx: &Transaction<'_>, feedback: &str, item: &str) -> Result<()> {
-    tx.execute("DELETE FROM feedback_items WHERE feedback = ?1 AND item = ?2", params![feedback, item])?;
-    Ok(())
+    ITEMS.remove(tx, feedback, item).map(drop)
 }

@@ -60,3 +60,28 @@ pub(crate) fn next_id(tx: &Transaction<'_>, table: &str, prefix: &str) -> Result
 pub(crate) fn delete(tx: &Transaction<'_>, table: &str, id: &str) -> Result<bool> {
     Ok(tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])? > 0)
 }
+
+/// An ordered link table: rows `(owner, other, position)`, the owner's links in order.
+pub(crate) struct LinkTable {
+    pub table: &'static str,
+    pub owner: &'static str,
+    pub other: &'static str,
+}
+
+impl LinkTable {
+    /// Links `owner` to `other`, after its other links; false when they were linked already.
+    pub(crate) fn append(&self, tx: &Transaction<'_>, owner: &str, other: &str) -> Result<bool> {
+        let LinkTable { table, owner: o, other: t } = self;
+        let sql = format!(
+            "INSERT OR IGNORE INTO {table} ({o}, {t}, position)
+             VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM {table} WHERE {o} = ?1))"
+        );
+        Ok(tx.execute(&sql, [owner, other])? > 0)
+    }
+
+    /// Removes the link; false when there was none.
+    pub(crate) fn remove(&self, tx: &Transaction<'_>, owner: &str, other: &str) -> Result<bool> {
+        let LinkTable { table, owner: o, other: t } = self;
+        Ok(tx.execute(&format!("DELETE FROM {table} WHERE {o} = ?1 AND {t} = ?2"), [owner, other])? > 0)
+    }
+}

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::not_found;
 use super::snapshot::{grouped, item_from_row, ITEM_COLUMNS};
+use super::{not_found, LinkTable};
 use crate::error::Result;
 use crate::model::*;
 
@@ -221,19 +221,17 @@ pub(crate) fn set_lane_order(tx: &Transaction<'_>, order: &[String]) -> Result<(
     Ok(())
 }
 
+const OBJECTIVES: LinkTable = LinkTable { table: "roadmap_item_objectives", owner: "item", other: "objective" };
+const DEPENDENCIES: LinkTable = LinkTable { table: "roadmap_item_dependencies", owner: "item", other: "depends_on" };
+
 /// Links an item to an objective, last; false when it already was.
 pub(crate) fn link_objective(tx: &Transaction<'_>, item: &str, objective: &str) -> Result<bool> {
-    let inserted = tx.execute(
-        "INSERT OR IGNORE INTO roadmap_item_objectives (item, objective, position)
-         VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM roadmap_item_objectives WHERE item = ?1))",
-        params![item, objective],
-    )?;
-    Ok(inserted > 0)
+    OBJECTIVES.append(tx, item, objective)
 }
 
 /// False when the item did not serve the objective.
 pub(crate) fn unlink_objective(tx: &Transaction<'_>, item: &str, objective: &str) -> Result<bool> {
-    Ok(tx.execute("DELETE FROM roadmap_item_objectives WHERE item = ?1 AND objective = ?2", params![item, objective])? > 0)
+    OBJECTIVES.remove(tx, item, objective)
 }
 
 /// Every item's dependencies, in order.
@@ -243,17 +241,12 @@ pub(crate) fn dependency_graph(tx: &Transaction<'_>) -> Result<HashMap<String, V
 
 /// Adds a dependency, last; false when it was there already.
 pub(crate) fn add_dependency(tx: &Transaction<'_>, item: &str, depends_on: &str) -> Result<bool> {
-    let inserted = tx.execute(
-        "INSERT OR IGNORE INTO roadmap_item_dependencies (item, depends_on, position)
-         VALUES (?1, ?2, (SELECT COALESCE(MAX(position) + 1, 0) FROM roadmap_item_dependencies WHERE item = ?1))",
-        params![item, depends_on],
-    )?;
-    Ok(inserted > 0)
+    DEPENDENCIES.append(tx, item, depends_on)
 }
 
 /// False when there was no such dependency.
 pub(crate) fn remove_dependency(tx: &Transaction<'_>, item: &str, depends_on: &str) -> Result<bool> {
-    Ok(tx.execute("DELETE FROM roadmap_item_dependencies WHERE item = ?1 AND depends_on = ?2", params![item, depends_on])? > 0)
+    DEPENDENCIES.remove(tx, item, depends_on)
 }
 
 /// An item's horizon: `None` when there is no such item.
