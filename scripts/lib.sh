@@ -28,7 +28,7 @@ esac
 LODESTAR_APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver xauth
-  imagemagick xdotool xclip poppler-utils dpkg-dev
+  imagemagick xdotool xclip poppler-utils dpkg-dev postgresql
 )
 
 # Start time (epoch seconds) of the outermost script, shared with the scripts it
@@ -63,6 +63,7 @@ fmt_duration() { # seconds -> "1m05s"
 # its PID, never by name) when the script exits.
 
 _LODESTAR_PIDS=()
+_LODESTAR_STOP_CMDS=()
 _LODESTAR_TMPDIRS=()
 
 register_pid() { _LODESTAR_PIDS+=("$1"); }
@@ -71,6 +72,9 @@ register_tmpdir() { _LODESTAR_TMPDIRS+=("$1"); }
 _lodestar_cleanup() {
   local rc=$?
   local i pid
+  for ((i = ${#_LODESTAR_STOP_CMDS[@]} - 1; i >= 0; i--)); do
+    eval "${_LODESTAR_STOP_CMDS[$i]}" >/dev/null 2>&1 || true
+  done
   for ((i = ${#_LODESTAR_PIDS[@]} - 1; i >= 0; i--)); do
     pid="${_LODESTAR_PIDS[$i]}"
     if kill -0 "$pid" 2>/dev/null; then
@@ -96,6 +100,40 @@ make_tmpdir() { # make_tmpdir VAR  -> sets VAR to a fresh dir removed on exit
   d="$(mktemp -d "${TMPDIR:-/tmp}/lodestar.XXXXXX")"
   register_tmpdir "$d"
   printf -v "$1" '%s' "$d"
+}
+
+# ----------------------------------------------------------- PostgreSQL -----
+
+# start_postgres: a throwaway PostgreSQL cluster for this run (Debian's server, run as
+# the `postgres` user because it refuses root) on a free port of 127.0.0.1, with a
+# superuser `admin`. Exports LODESTAR_TEST_PG (a URL to its `postgres` database),
+# LODESTAR_TEST_PG_PASSWORD and LODESTAR_TEST_PG_DATA; stopped and removed on exit.
+start_postgres() {
+  local bin port d pw
+  bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+  [[ -x "$bin/initdb" ]] || die "PostgreSQL server is not installed (package postgresql)"
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  d="$(mktemp -d "${TMPDIR:-/tmp}/lodestar-pg.XXXXXX")"
+  register_tmpdir "$d"
+  chmod 755 "$d"
+  pw="test-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+  printf '%s\n' "$pw" >"$d/pw"
+  local as=()
+  if [[ $EUID -eq 0 ]]; then
+    id postgres >/dev/null 2>&1 || die "the postgres system user is missing (package postgresql)"
+    chown -R postgres "$d"
+    as=(runuser -u postgres --)
+  fi
+  "${as[@]}" "$bin/initdb" -D "$d/data" -A scram-sha-256 --pwfile="$d/pw" -U admin >"$d/initdb.log" 2>&1 ||
+    { cat "$d/initdb.log" >&2; die "initdb failed"; }
+  "${as[@]}" "$bin/pg_ctl" -D "$d/data" -o "-p $port -k $d -c listen_addresses=127.0.0.1 -c max_connections=200" \
+    -l "$d/log" -w start >/dev/null || { cat "$d/log" >&2; die "PostgreSQL did not start"; }
+  _LODESTAR_STOP_CMDS+=("${as[*]} $bin/pg_ctl -D $d/data -m fast -w stop")
+  export LODESTAR_TEST_PG="postgresql://admin@127.0.0.1:$port/postgres"
+  export LODESTAR_TEST_PG_PASSWORD="$pw"
+  export LODESTAR_TEST_PG_DATA="$d/data"
+  export LODESTAR_TEST_PG_CTL="${as[*]} $bin/pg_ctl"
+  info "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') started on 127.0.0.1:$port ($d)"
 }
 
 # ----------------------------------------------------------------- Xvfb -----

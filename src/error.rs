@@ -18,6 +18,10 @@ pub enum ErrorCode {
     /// The file was written by a newer Lodestar with a schema this version does not know.
     NewerVersion,
     Io,
+    /// A team server that cannot be reached (network down, server stopped): edits wait.
+    Offline,
+    /// A team server that refuses this role: wrong password, not a member, not an owner.
+    Denied,
     /// Anything unexpected; the full chain is in `message` and the log.
     Internal,
 }

@@ -14,6 +14,7 @@ pub mod render;
 mod rules;
 pub mod sample;
 pub mod store;
+pub mod team;
 pub mod timing;
 pub mod views;
 pub mod workspace_claim;

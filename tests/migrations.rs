@@ -21,7 +21,7 @@ fn fixtures_dir() -> PathBuf {
 }
 
 /// The released schema versions that have a fixture.
-const FIXTURE_VERSIONS: [i64; 2] = [1, 2];
+const FIXTURE_VERSIONS: [i64; 3] = [1, 2, 3];
 
 /// A copy of fixture `vN.lodestar` in a temp dir: the committed file is never opened.
 fn copy_of(version: i64, dir: &Path) -> PathBuf {
@@ -97,6 +97,22 @@ fn a_schema_2_workspace_opens_with_its_contents_including_reasons_and_pivots() {
     // A backup is taken exactly when the open upgraded the file.
     let upgraded = 2 < SCHEMA_VERSION;
     assert_eq!(list_backups(&path).unwrap().iter().any(|b| b.kind == BackupKind::PreMigration), upgraded);
+}
+
+#[test]
+fn a_schema_3_workspace_opens_unshared_with_its_shared_ids_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_of(3, dir.path());
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.product().unwrap().name, "Fixture Product v3");
+    assert_eq!(ws.team_status().unwrap(), None, "a schema 3 file that was never shared opens unshared");
+    let doc = ws.export_document().unwrap();
+    assert_eq!(doc.roadmap_items.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["r1-a1b2c3"]);
+    assert_eq!(doc.checkins.len(), 1);
+    drop(ws);
+    let conn = Connection::open(&path).unwrap();
+    let uid: String = conn.query_row("SELECT uid FROM checkins", [], |r| r.get(0)).unwrap();
+    assert_eq!(uid, "00000000000000000000000000000002");
 }
 
 /// Writes tests/fixtures/workspaces/vN.lodestar from the first N migration files and

@@ -32,14 +32,17 @@ impl Workspace {
     /// Runs the write `f` as one transaction: it either fully happens or not at all.
     ///
     /// Every edit of a workspace goes through here — the one place where a change is
-    /// opened, committed or rolled back, and so the place to record changes from (e.g.
-    /// to share them with a team's copy of the plan). Only opening (migrations) and
+    /// opened, committed or rolled back. In a team space, the changes it made (recorded
+    /// by `team::capture`) are stamped here with one clock reading: one edit. Only opening (migrations) and
     /// [`Workspace::restore_from`] (the whole file replaced by a backup) write otherwise.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         // IMMEDIATE takes the write lock up front, so a second writer waits out the busy
         // timeout; a deferred one would read first and then fail without waiting.
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
+        if self.shared {
+            crate::team::stamp(&tx)?;
+        }
         tx.commit()?;
         Ok(out)
     }

@@ -117,6 +117,86 @@ enum Command {
         #[command(subcommand)]
         what: Report,
     },
+    /// Change one record, in one transaction, under the same rules as the app
+    Edit {
+        #[command(subcommand)]
+        what: Edit,
+    },
+    /// Share this workspace with a team through a PostgreSQL server
+    Team {
+        #[command(subcommand)]
+        what: Team,
+    },
+}
+
+#[derive(Subcommand)]
+enum Edit {
+    /// One roadmap item: the fields given change, the others stay
+    Item {
+        /// The item's id
+        id: String,
+        #[arg(long, value_name = "T")]
+        title: Option<String>,
+        #[arg(long, value_name = "D")]
+        start: Option<NaiveDate>,
+        #[arg(long, value_name = "D")]
+        end: Option<NaiveDate>,
+        /// Move the item to this lane (by id)
+        #[arg(long, value_name = "LANE_ID")]
+        lane: Option<String>,
+        /// idea, planned, in_progress, done or dropped
+        #[arg(long, value_name = "S")]
+        status: Option<String>,
+        /// feature, discovery, tech_debt, reliability or growth
+        #[arg(long, value_name = "K")]
+        kind: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum Team {
+    /// Install or upgrade Lodestar's schema on the server (as a role that owns the database)
+    Setup {
+        /// postgresql://ROLE@HOST:PORT/DATABASE?sslmode=…
+        #[arg(long, value_name = "URL")]
+        server: String,
+    },
+    /// Publish this workspace as a new space; your role becomes its owner
+    Share {
+        #[arg(long, value_name = "URL")]
+        server: String,
+        #[arg(long, value_name = "NAME")]
+        space: String,
+    },
+    /// Fill an empty workspace from a space your role is a member of
+    Join {
+        #[arg(long, value_name = "URL")]
+        server: String,
+        #[arg(long, value_name = "NAME")]
+        space: String,
+    },
+    /// Push this copy's changes and pull everyone else's
+    Sync,
+    /// The space, server, role, last sync and changes waiting
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The space's members (list); owners add and remove them
+    Members {
+        #[command(subcommand)]
+        what: Members,
+    },
+    /// Stop syncing; the file keeps everything
+    Leave,
+}
+
+#[derive(Subcommand)]
+enum Members {
+    List,
+    /// Add an existing server role
+    Add { role: String },
+    Remove { role: String },
 }
 
 #[derive(Subcommand)]
@@ -268,6 +348,86 @@ fn refuse_workspace_itself(file: &Path, workspace: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// A value of a closed set (status, kind), read as the workspace format spells it.
+fn word<T: serde::de::DeserializeOwned>(record: &str, field: &str, text: &str, allowed: &str) -> Result<T, Error> {
+    serde_json::from_value(serde_json::Value::String(text.trim().to_string()))
+        .map_err(|_| Error::invalid(record, field, format!("“{text}” is not a {field}: use one of {allowed}.")))
+}
+
+fn team(what: Team, path: &Path) -> Result<(), Error> {
+    match what {
+        Team::Setup { server } => {
+            let r = lodestar::team::setup(&server, None)?;
+            if r.from_version == r.to_version {
+                println!("The server's Lodestar schema is up to date (version {}).", r.to_version);
+            } else {
+                println!("Installed the server's Lodestar schema: version {} (was {}).", r.to_version, r.from_version);
+            }
+        }
+        Team::Share { server, space } => {
+            let mut ws = Workspace::open_existing(path)?;
+            let s = ws.team_share(&server, &space, None)?;
+            println!("Shared {} as space “{}” on {}; role {} owns it.", path.display(), s.space, s.server, s.role);
+        }
+        Team::Join { server, space } => {
+            let mut ws = Workspace::open(path)?;
+            let s = ws.team_join(&server, &space, None)?;
+            println!("Joined space “{}” on {} as {} into {}.", s.space, s.server, s.role, path.display());
+        }
+        Team::Sync => {
+            let mut ws = Workspace::open_existing(path)?;
+            let r = ws.team_sync(None)?;
+            println!("In sync: pushed {} change{}, applied {} from the team.", r.pushed, if r.pushed == 1 { "" } else { "s" }, r.pulled);
+            for c in &r.set_aside {
+                eprintln!("lodestar: set aside {}’s edit: {} — {}", c.author, c.summary, c.reason);
+            }
+        }
+        Team::Status { json } => {
+            let ws = Workspace::open_existing(path)?;
+            let s = ws.team_status()?.ok_or_else(|| Error::new(ErrorCode::Invalid, "This workspace is not shared with a team."))?;
+            if json {
+                let v = serde_json::json!({
+                    "space": s.space, "server": s.server, "role": s.role, "last_sync": s.last_sync, "pending": s.pending,
+                });
+                println!("{}", serde_json::to_string_pretty(&v).map_err(|e| Error::internal(e.to_string()))?);
+            } else {
+                println!("Space “{}” on {} as {}.", s.space, s.server, s.role);
+                println!("Last sync: {}. Changes waiting: {}.", s.last_sync.as_deref().unwrap_or("never"), s.pending);
+                if let Some(e) = &s.last_error {
+                    println!("Last error: {e}");
+                }
+                if s.conflicts > 0 {
+                    println!("Edits set aside: {}.", s.conflicts);
+                }
+            }
+        }
+        Team::Members { what } => {
+            let ws = Workspace::open_existing(path)?;
+            match what {
+                Members::List => {
+                    for m in ws.team_members(None)? {
+                        println!("{}{}", m.role, if m.owner { " (owner)" } else { "" });
+                    }
+                }
+                Members::Add { role } => {
+                    ws.team_change_member(&role, true, None)?;
+                    println!("Added {role} to the space.");
+                }
+                Members::Remove { role } => {
+                    ws.team_change_member(&role, false, None)?;
+                    println!("Removed {role} from the space.");
+                }
+            }
+        }
+        Team::Leave => {
+            let mut ws = Workspace::open_existing(path)?;
+            ws.team_leave()?;
+            println!("Left the space; {} keeps the whole plan.", path.display());
+        }
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     lodestar::timing::lap("started");
     let cli = Cli::parse();
@@ -412,6 +572,33 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
                 print!("{}", okr_table(&report));
             }
         }
+        Command::Edit { what: Edit::Item { id, title, start, end, lane, status, kind } } => {
+            let mut ws = Workspace::open_existing(path)?;
+            let mut item = ws.roadmap_item_detail(&id)?.item;
+            let rec = format!("roadmap item \"{id}\"");
+            if let Some(t) = title {
+                item.title = t;
+            }
+            // One date alone moves that edge; the rules (end after start) still hold.
+            if start.is_some() {
+                item.start = start;
+            }
+            if end.is_some() {
+                item.end = end;
+            }
+            if let Some(l) = lane {
+                item.lane = l;
+            }
+            if let Some(s) = status {
+                item.status = word(&rec, "status", &s, "idea, planned, in_progress, done, dropped")?;
+            }
+            if let Some(k) = kind {
+                item.kind = word(&rec, "kind", &k, "feature, discovery, tech_debt, reliability, growth")?;
+            }
+            ws.apply_roadmap_edit(&lodestar::model::RoadmapEdit::UpdateItem { item })?;
+            println!("Changed roadmap item {id}.");
+        }
+        Command::Team { what } => team(what, path)?,
         Command::Measure { kpi_id, value, date } => {
             let mut ws = Workspace::open_existing(path)?;
             let date = date.unwrap_or(today);

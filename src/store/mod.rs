@@ -26,7 +26,7 @@ pub(crate) use open::{inspect, open_read_only};
 pub(crate) use schema::migrations;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
-use rusqlite::Transaction;
+use rusqlite::{OptionalExtension, Transaction};
 
 use crate::error::{Error, ErrorCode, Result};
 
@@ -44,11 +44,14 @@ pub(crate) fn not_found(kind: &str, id: &str) -> Error {
     }
 }
 
-/// The next free id of the form `<prefix><n>`; generated once, then fixed forever.
+/// The next free id of the form `<prefix><n>`; generated once, then fixed forever. In a
+/// team space, `<prefix><n>-<copy>`: two members adding at once must not pick one id.
 pub(crate) fn next_id(tx: &Transaction<'_>, table: &str, prefix: &str) -> Result<String> {
     let mut n = tx.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? + 1;
+    let copy: Option<String> = tx.query_row("SELECT '-' || substr(replica, 1, 6) FROM team_link", [], |r| r.get(0)).optional()?;
+    let copy = copy.unwrap_or_default();
     loop {
-        let id = format!("{prefix}{n}");
+        let id = format!("{prefix}{n}{copy}");
         if !exists(tx, table, &id)? {
             return Ok(id);
         }

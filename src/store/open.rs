@@ -17,6 +17,8 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 pub struct Workspace {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// A member copy of a team space: its writes are recorded to be shared.
+    pub(crate) shared: bool,
 }
 
 /// What `lodestar check` reports about a healthy file.
@@ -63,7 +65,8 @@ impl Workspace {
         if fresh {
             conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
         }
-        Ok(Workspace { conn, path: path.to_path_buf() })
+        let shared = crate::team::on_open(&conn)?;
+        Ok(Workspace { conn, path: path.to_path_buf(), shared })
     }
 
     /// Opens an existing workspace; a missing or empty file is an error rather than a

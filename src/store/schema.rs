@@ -7,11 +7,15 @@ use rusqlite_migration::{Migrations, M};
 pub const APPLICATION_ID: i32 = 0x4C6F_6453;
 
 /// The schema version this Lodestar writes: the number of migrations (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Numbered migrations; the schema version is their count.
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("migrations/001_initial.sql")), M::up(include_str!("migrations/002_goal_history.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("migrations/001_initial.sql")),
+        M::up(include_str!("migrations/002_goal_history.sql")),
+        M::up(include_str!("migrations/003_team.sql")),
+    ])
 }
 
 #[cfg(test)]
