@@ -59,4 +59,7 @@ pub struct Revision {
     pub new_value: Option<String>,
     pub changed_at: String,
     pub reason: Option<String>,
+    /// In a team space, the server role that made the change; None when made here
+    /// before the workspace was shared (or not yet synced).
+    pub author: Option<String>,
 }

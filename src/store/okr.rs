@@ -169,7 +169,7 @@ pub(crate) fn insert_pivot(tx: &Transaction<'_>, date: NaiveDate, kind: PivotKin
 pub(crate) fn history_entries(conn: &Connection) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare(
         "SELECT r.entity, r.entity_id, r.field, r.old_value, r.new_value, r.changed_at, r.reason,
-                COALESCE(o.title, k.title, (SELECT name FROM product), '')
+                COALESCE(o.title, k.title, (SELECT name FROM product), ''), r.author
          FROM revisions r
          LEFT JOIN objectives o ON r.entity = 'objective' AND o.id = r.entity_id
          LEFT JOIN key_results k ON r.entity = 'key_result' AND k.id = r.entity_id
@@ -188,7 +188,7 @@ pub(crate) fn history_entries(conn: &Connection) -> Result<Vec<HistoryEntry>> {
                 entity,
                 entity_id: r.get(1)?,
                 entity_title: title,
-                revision: Revision { field, old_value: old, new_value: r.get(4)?, changed_at: r.get(5)?, reason: r.get(6)? },
+                revision: Revision { field, old_value: old, new_value: r.get(4)?, changed_at: r.get(5)?, reason: r.get(6)?, author: r.get(8)? },
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -70,6 +70,30 @@ pub struct Conflict {
     pub reason: String,
 }
 
+/// One change in a team space, as History shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Activity {
+    pub author: String,
+    /// RFC 3339, UTC, from the change's clock.
+    pub made_at: String,
+    /// The kind of record, by its table: `roadmap_items`, `objectives`, …
+    pub table: String,
+    /// The record's id (a link's is `["a","b"]`).
+    pub record: String,
+    /// `insert`, `update` or `delete`.
+    pub op: String,
+    /// The values the change set.
+    pub values: Vec<FieldValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct FieldValue {
+    pub field: String,
+    pub value: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Member {
@@ -228,7 +252,10 @@ fn is_empty(tx: &Transaction<'_>) -> Result<bool> {
 }
 
 fn clear_team_tables(tx: &Transaction<'_>) -> Result<()> {
-    tx.execute_batch("DELETE FROM team_pending; DELETE FROM team_clock; DELETE FROM team_tombstones; DELETE FROM team_conflicts; DELETE FROM team_link;")?;
+    tx.execute_batch(
+        "DELETE FROM team_pending; DELETE FROM team_clock; DELETE FROM team_tombstones; DELETE FROM team_conflicts; DELETE FROM team_log;
+         DELETE FROM team_link;",
+    )?;
     Ok(())
 }
 
@@ -379,6 +406,7 @@ impl Workspace {
         load_snapshot(&tx, &snapshot_text)?;
         let only: Vec<Change> = changes.iter().map(|(_, c)| c.clone()).collect();
         let set_aside = fold::fold(&tx, &only)?;
+        remember(&tx, changes.iter().map(|(s, c)| (*s, c)))?;
         let last_seq = changes.last().map(|(s, _)| *s).unwrap_or(snapshot_seq);
         let clock = only.iter().map(|c| c.clock.as_str()).max().map(|m| hlc::merge(&hlc::tick("", now_ms()), m)).unwrap_or_else(|| hlc::tick("", now_ms()));
         clear_team_tables(&tx)?;
@@ -464,6 +492,8 @@ impl Workspace {
                 fold::fold(&tx, &all)
             }
         })?;
+        let by_id: std::collections::HashMap<&str, &Change> = pending.iter().map(|p| (p.change.change_id.as_str(), &p.change)).collect();
+        remember(&tx, pulled.iter().map(|(s, c)| (*s, c)).chain(pushed.iter().filter_map(|(s, id)| by_id.get(id.as_str()).map(|c| (*s, *c)))))?;
         let last_seq = pulled.iter().map(|(s, _)| *s).chain(pushed.iter().map(|(s, _)| *s)).max().unwrap_or(link.pulled_seq).max(link.pulled_seq);
         let clock = pulled.iter().map(|(_, c)| c.clock.as_str()).fold(link.clock.clone(), |acc, c| hlc::merge(&acc, c));
         tx.execute("DELETE FROM team_pending WHERE seq <= ?1", [pending.last().map(|p| p.seq).unwrap_or(0)])?;
@@ -478,6 +508,32 @@ impl Workspace {
 
     fn conflict_view(&self, (id, author, clock, summary, reason): (i64, String, String, String, String), role: &str) -> Conflict {
         Conflict { id, mine: author == role, author, made_at: clock_time(&clock), summary, reason }
+    }
+
+    /// Who changed what in the space, newest first: every change applied here, also
+    /// those whose values a later edit replaced. `record` narrows it to one record id.
+    pub fn team_activity(&self, record: Option<&str>, limit: u32) -> Result<Vec<Activity>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT author, clock, tbl, rid, op, fields FROM team_log WHERE ?1 IS NULL OR rid = ?1 ORDER BY seq DESC LIMIT ?2",
+        )?;
+        let rows = stmt
+            .query_map(params![record, limit], |r| {
+                let fields: Option<String> = r.get(5)?;
+                let values = fields
+                    .and_then(|f| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&f).ok())
+                    .map(|m| m.into_iter().map(|(field, v)| FieldValue { field, value: v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()) }).collect())
+                    .unwrap_or_default();
+                Ok(Activity {
+                    author: r.get(0)?,
+                    made_at: clock_time(&r.get::<_, String>(1)?),
+                    table: r.get(2)?,
+                    record: r.get(3)?,
+                    op: r.get(4)?,
+                    values,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
     }
 
     /// Edits set aside in this space, newest first.
@@ -615,6 +671,15 @@ fn push(stx: &mut postgres::Transaction<'_>, space_id: i64, pending: &[Pending])
     let mut out: Vec<(i64, String)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
     out.sort_by_key(|(s, _)| *s);
     Ok(out)
+}
+
+/// Keeps the applied changes with their authors, for "who changed what".
+fn remember<'a>(tx: &Transaction<'_>, changes: impl Iterator<Item = (i64, &'a Change)>) -> Result<()> {
+    let mut stmt = tx.prepare("INSERT OR IGNORE INTO team_log (seq, author, clock, tbl, rid, op, fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+    for (seq, c) in changes {
+        stmt.execute(params![seq, c.author, c.clock, c.tbl, c.rid, c.op, c.fields])?;
+    }
+    Ok(())
 }
 
 type KeptConflict = (i64, String, String, String, String);

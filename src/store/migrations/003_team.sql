@@ -57,6 +57,18 @@ CREATE TABLE team_tombstones (
     PRIMARY KEY (tbl, rid)
 ) WITHOUT ROWID;
 
+-- The space's changes as applied here, in the server's order, with their authors: who
+-- changed what, including values a later edit replaced.
+CREATE TABLE team_log (
+    seq    INTEGER PRIMARY KEY,    -- the server's
+    author TEXT NOT NULL,
+    clock  TEXT NOT NULL,
+    tbl    TEXT NOT NULL,
+    rid    TEXT NOT NULL,
+    op     TEXT NOT NULL,
+    fields TEXT
+);
+
 -- Edits set aside because, merged with the team's, they would break a rule.
 CREATE TABLE team_conflicts (
     id      INTEGER PRIMARY KEY AUTOINCREMENT,
