@@ -75,7 +75,7 @@ pub(crate) fn fold(tx: &Transaction<'_>, changes: &[Change]) -> Result<Vec<SetAs
                     grp: grp.clone(),
                     author: first.author.clone(),
                     clock: first.clock.clone(),
-                    reason: e.message,
+                    reason: in_words(e).message,
                     changes: edit.to_vec(),
                 });
             }
@@ -127,7 +127,9 @@ fn value(v: &serde_json::Value) -> Value {
 fn parse_fields(c: &Change) -> Result<Map<String, serde_json::Value>> {
     match &c.fields {
         None => Ok(Map::new()),
-        Some(text) => serde_json::from_str(text).map_err(|e| Error::internal(format!("Change {} carries unreadable fields: {e}", c.change_id))),
+        Some(text) => {
+            serde_json::from_str(text).map_err(|e| Error::internal(format!("Change {} carries unreadable fields: {e}", c.change_id)))
+        }
     }
 }
 
@@ -158,6 +160,7 @@ fn apply(tx: &Transaction<'_>, c: &Change, cols: &mut ColumnCache, touched: &mut
     let stamp = c.stamp();
     let known = cols.columns(tx, &c.tbl)?.clone();
     let fields = parse_fields(c)?;
+    let rowid = fields.get("rowid").and_then(|v| v.as_i64());
     // Names come from other copies: only this table's own columns are ever written.
     let fields: Vec<(String, Value)> = fields.iter().filter(|(k, _)| known.contains(*k)).map(|(k, v)| (k.clone(), value(v))).collect();
     match c.op.as_str() {
@@ -171,7 +174,7 @@ fn apply(tx: &Transaction<'_>, c: &Change, cols: &mut ColumnCache, touched: &mut
             if row_exists(tx, &c.tbl, key, &c.rid)? {
                 update_newer(tx, c, key, &stamp, fields, touched)?;
             } else {
-                insert_row(tx, c, key, &fields)?;
+                insert_row(tx, c, key, &fields, rowid)?;
                 set_clock(tx, &c.tbl, &c.rid, "*", &stamp)?;
                 note(touched, c, fields.iter().map(|(k, _)| k.as_str()));
             }
@@ -205,7 +208,14 @@ fn note<'a>(touched: &mut Touched, c: &Change, fields: impl Iterator<Item = &'a 
 }
 
 /// Sets the fields whose last write is not newer than this change's.
-fn update_newer(tx: &Transaction<'_>, c: &Change, key: Key, stamp: &str, fields: Vec<(String, Value)>, touched: &mut Touched) -> Result<()> {
+fn update_newer(
+    tx: &Transaction<'_>,
+    c: &Change,
+    key: Key,
+    stamp: &str,
+    fields: Vec<(String, Value)>,
+    touched: &mut Touched,
+) -> Result<()> {
     let row_clock = clock_of(tx, &c.tbl, &c.rid, "*")?;
     let mut set = Vec::new();
     for (field, v) in fields {
@@ -227,10 +237,20 @@ fn update_newer(tx: &Transaction<'_>, c: &Change, key: Key, stamp: &str, fields:
     Ok(())
 }
 
-fn insert_row(tx: &Transaction<'_>, c: &Change, key: Key, fields: &[(String, Value)]) -> Result<()> {
+fn insert_row(tx: &Transaction<'_>, c: &Change, key: Key, fields: &[(String, Value)], rowid: Option<i64>) -> Result<()> {
     let mut names: Vec<String> = fields.iter().map(|(k, _)| k.clone()).collect();
     let mut values: Vec<Value> = fields.iter().map(|(_, v)| v.clone()).collect();
     let mut marks: Vec<String> = vec!["?".into(); names.len()];
+    // The row's place where it was made (every copy has the same rows in the same
+    // places), unless a row took it meanwhile: then after every row, as anywhere.
+    if let Some(rowid) = rowid {
+        let free: bool = tx.query_row(&format!("SELECT NOT EXISTS (SELECT 1 FROM {} WHERE rowid = ?1)", c.tbl), [rowid], |r| r.get(0))?;
+        if free {
+            names.push("rowid".into());
+            marks.push("?".into());
+            values.push(Value::Integer(rowid));
+        }
+    }
     match key {
         Key::Uid => {
             // The next number after every row here: the same on every copy, which
@@ -285,8 +305,12 @@ fn check(tx: &Transaction<'_>, t: &Touched) -> Result<()> {
         let dates: Option<(Option<String>, Option<String>)> =
             tx.query_row("SELECT start, end FROM roadmap_items WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
         match dates {
-            Some((Some(_), None)) => return Err(Error::invalid(named("roadmap item", id), "end", "The item would have a start but no end.")),
-            Some((None, Some(_))) => return Err(Error::invalid(named("roadmap item", id), "start", "The item would have an end but no start.")),
+            Some((Some(_), None)) => {
+                return Err(Error::invalid(named("roadmap item", id), "end", "The item would have a start but no end."))
+            }
+            Some((None, Some(_))) => {
+                return Err(Error::invalid(named("roadmap item", id), "start", "The item would have an end but no start."))
+            }
             _ => {}
         }
     }
@@ -311,7 +335,10 @@ fn check(tx: &Transaction<'_>, t: &Touched) -> Result<()> {
         }
     }
     for (decision, target) in &t.decision_links {
-        let linked: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM decision_links WHERE decision = ?1 AND target = ?2)", [decision, target], |r| r.get(0))?;
+        let linked: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM decision_links WHERE decision = ?1 AND target = ?2)", [decision, target], |r| {
+                r.get(0)
+            })?;
         if linked && !record_exists(tx, target)? {
             return Err(Error::invalid(named("decision", decision), "links", format!("The linked record “{target}” is gone.")));
         }
@@ -341,11 +368,30 @@ fn cycle_in(edges: &[(String, String)]) -> Option<Vec<String>> {
 /// Whether any record (of any kind with a text id) has this id.
 fn record_exists(tx: &Transaction<'_>, id: &str) -> Result<bool> {
     for (table, key) in super::capture::TABLES {
-        if *key == Key::Id && tx.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [id], |r| r.get::<_, bool>(0))? {
+        if *key == Key::Id
+            && tx.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [id], |r| r.get::<_, bool>(0))?
+        {
             return Ok(true);
         }
     }
     Ok(false)
+}
+
+/// A rule the database itself keeps, said as the plan's rules are.
+fn in_words(e: Error) -> Error {
+    let m = &e.message;
+    let words = if m.contains("CHECK constraint failed: end >= start") {
+        "It would make the item end before it starts."
+    } else if m.contains("FOREIGN KEY constraint failed") {
+        "It needs a record that another member deleted, or deletes one that is still in use."
+    } else if m.contains("UNIQUE constraint failed") {
+        "It would make the same record twice."
+    } else if m.contains("constraint failed") {
+        "It would break a rule of the plan."
+    } else {
+        return e;
+    };
+    Error::new(crate::error::ErrorCode::Invalid, words)
 }
 
 /// Records the stamps of changes already applied here (this copy's own, acknowledged
@@ -415,12 +461,17 @@ pub(crate) fn take_back(tx: &Transaction<'_>, pending: &[Pending]) -> Result<()>
 /// re-apply it): fields set as they were meant, whatever was written since; refused
 /// when it still breaks a rule.
 pub(crate) fn reapply(tx: &Transaction<'_>, changes: &[Change]) -> Result<()> {
+    reapply_all(tx, changes).map_err(in_words)
+}
+
+fn reapply_all(tx: &Transaction<'_>, changes: &[Change]) -> Result<()> {
     let mut cols = ColumnCache::default();
     let mut touched = Touched::default();
     for c in changes {
         let Some(key) = key_of(&c.tbl) else { continue };
         let known = cols.columns(tx, &c.tbl)?.clone();
-        let fields: Vec<(String, Value)> = parse_fields(c)?.iter().filter(|(k, _)| known.contains(*k)).map(|(k, v)| (k.clone(), value(v))).collect();
+        let fields: Vec<(String, Value)> =
+            parse_fields(c)?.iter().filter(|(k, _)| known.contains(*k)).map(|(k, v)| (k.clone(), value(v))).collect();
         let exists = row_exists(tx, &c.tbl, key, &c.rid)?;
         match c.op.as_str() {
             "delete" => {
@@ -429,7 +480,7 @@ pub(crate) fn reapply(tx: &Transaction<'_>, changes: &[Change]) -> Result<()> {
                 forget_links_to(tx, c, key)?;
             }
             "insert" if !exists => {
-                insert_row(tx, c, key, &fields)?;
+                insert_row(tx, c, key, &fields, None)?;
                 note(&mut touched, c, fields.iter().map(|(k, _)| k.as_str()));
             }
             _ if !exists => return Err(Error::new(crate::error::ErrorCode::NotFound, "The record this edit changed is gone.")),
