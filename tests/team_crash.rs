@@ -70,10 +70,14 @@ fn a_sync_killed_at_random_moments_loses_no_change_and_applies_none_twice() {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let (a, b, pa, pb, kr) = two_copies(&server, dir.path(), "killed");
+    // How long a whole sync takes here: the kills land anywhere inside that span.
+    let t = std::time::Instant::now();
+    assert!(cli_sync(&pa, &a).wait().unwrap().success());
+    let span = (t.elapsed().as_micros() as u64).max(1_000);
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
     let mut made = Vec::new();
     let mut killed = 0;
-    for trial in 0..110 {
+    for trial in 0..120 {
         for (who, path) in [("a", &pa), ("b", &pb)] {
             let note = format!("made {who} {trial:03}");
             checkin(path, &kr, note.clone());
@@ -85,8 +89,8 @@ fn a_sync_killed_at_random_moments_loses_no_change_and_applies_none_twice() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             let mut child = cli_sync(path, role);
-            // Between 0 and 80 ms: before it connects, mid-push, mid-pull, or after.
-            std::thread::sleep(Duration::from_micros(seed % 80_000));
+            // Anywhere in a sync's span: before it connects, mid-push, mid-pull, mid-apply.
+            std::thread::sleep(Duration::from_micros(seed % span));
             if child.try_wait().unwrap().is_none() {
                 child.kill().unwrap();
                 killed += 1;
@@ -104,9 +108,10 @@ fn a_sync_killed_at_random_moments_loses_no_change_and_applies_none_twice() {
     let doc_a = to_json(&Workspace::open(&pa).unwrap().export_document().unwrap());
     assert_eq!(doc_a, to_json(&Workspace::open(&pb).unwrap().export_document().unwrap()));
     let guided = Workspace::open(&pb).unwrap().roadmap_item_detail("r-guided").unwrap().item;
-    assert_eq!(guided.start, Some("2027-02-02".parse().unwrap()), "110 one-day moves, each applied once (from 2026-10-15)");
+    assert_eq!(guided.start, Some("2027-02-12".parse().unwrap()), "120 one-day moves, each applied once (from 2026-10-15)");
     let mut admin = server.admin();
-    let inserts: i64 = admin.query_one("SELECT COUNT(*) FROM lodestar.changes WHERE tbl = 'checkins' AND op = 'insert'", &[]).unwrap().get(0);
+    let inserts: i64 =
+        admin.query_one("SELECT COUNT(*) FROM lodestar.changes WHERE tbl = 'checkins' AND op = 'insert'", &[]).unwrap().get(0);
     assert_eq!(inserts as usize, made.len(), "the server holds each pushed check-in once");
 }
 
@@ -120,7 +125,13 @@ fn a_sync_cut_by_a_server_restart_is_resumed_by_the_next() {
     {
         let mut ws = Workspace::open(&pa).unwrap();
         for n in 0..2000 {
-            let c = CheckIn { key_result: kr.clone(), date: "2026-12-04".parse().unwrap(), value: n as f64, confidence: None, note: Some(format!("made {n:04}")) };
+            let c = CheckIn {
+                key_result: kr.clone(),
+                date: "2026-12-04".parse().unwrap(),
+                value: n as f64,
+                confidence: None,
+                note: Some(format!("made {n:04}")),
+            };
             ws.add_checkin(&c).unwrap();
         }
     }

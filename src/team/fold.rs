@@ -63,11 +63,13 @@ pub(crate) fn fold(tx: &Transaction<'_>, changes: &[Change]) -> Result<Vec<SetAs
         let grp = &changes[start].grp;
         let end = start + changes[start..].iter().take_while(|c| &c.grp == grp).count();
         let edit = &changes[start..end];
-        tx.execute_batch("SAVEPOINT team_edit")?;
+        tx.prepare_cached("SAVEPOINT team_edit")?.execute([])?;
         let mut touched = Touched::default();
         let result = edit.iter().try_for_each(|c| apply(tx, c, &mut cols, &mut touched)).and_then(|()| check(tx, &touched));
         match result {
-            Ok(()) => tx.execute_batch("RELEASE team_edit")?,
+            Ok(()) => {
+                tx.prepare_cached("RELEASE team_edit")?.execute([])?;
+            }
             Err(e) => {
                 tx.execute_batch("ROLLBACK TO team_edit; RELEASE team_edit")?;
                 let first = &edit[0];
@@ -135,22 +137,29 @@ fn parse_fields(c: &Change) -> Result<Map<String, serde_json::Value>> {
 
 fn row_exists(tx: &Transaction<'_>, table: &str, key: Key, rid: &str) -> Result<bool> {
     let (cond, args) = locate(key, rid)?;
-    Ok(tx.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE {cond})"), rusqlite::params_from_iter(args), |r| r.get(0))?)
+    Ok(tx
+        .prepare_cached(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE {cond})"))?
+        .query_row(rusqlite::params_from_iter(args), |r| r.get(0))?)
 }
 
 fn clock_of(tx: &Transaction<'_>, table: &str, rid: &str, field: &str) -> Result<Option<String>> {
     Ok(tx
-        .query_row("SELECT stamp FROM team_clock WHERE tbl = ?1 AND rid = ?2 AND field = ?3", params![table, rid, field], |r| r.get(0))
+        .prepare_cached("SELECT stamp FROM team_clock WHERE tbl = ?1 AND rid = ?2 AND field = ?3")?
+        .query_row(params![table, rid, field], |r| r.get(0))
         .optional()?)
 }
 
 fn set_clock(tx: &Transaction<'_>, table: &str, rid: &str, field: &str, stamp: &str) -> Result<()> {
-    tx.execute("INSERT OR REPLACE INTO team_clock (tbl, rid, field, stamp) VALUES (?1, ?2, ?3, ?4)", params![table, rid, field, stamp])?;
+    tx.prepare_cached("INSERT OR REPLACE INTO team_clock (tbl, rid, field, stamp) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![table, rid, field, stamp])?;
     Ok(())
 }
 
 fn tombstone(tx: &Transaction<'_>, table: &str, rid: &str) -> Result<Option<String>> {
-    Ok(tx.query_row("SELECT stamp FROM team_tombstones WHERE tbl = ?1 AND rid = ?2", params![table, rid], |r| r.get(0)).optional()?)
+    Ok(tx
+        .prepare_cached("SELECT stamp FROM team_tombstones WHERE tbl = ?1 AND rid = ?2")?
+        .query_row(params![table, rid], |r| r.get(0))
+        .optional()?)
 }
 
 /// Applies one change under last-writer-wins.
@@ -158,7 +167,7 @@ fn apply(tx: &Transaction<'_>, c: &Change, cols: &mut ColumnCache, touched: &mut
     // A table this version does not know (a newer member's): nothing of it can be shown here.
     let Some(key) = key_of(&c.tbl) else { return Ok(()) };
     let stamp = c.stamp();
-    let known = cols.columns(tx, &c.tbl)?.clone();
+    let known = cols.columns(tx, &c.tbl)?;
     let fields = parse_fields(c)?;
     let rowid = fields.get("rowid").and_then(|v| v.as_i64());
     // Names come from other copies: only this table's own columns are ever written.
@@ -233,7 +242,8 @@ fn update_newer(
     let assignments: Vec<String> = set.iter().map(|(k, _)| format!("{k} = ?")).collect();
     let mut all: Vec<Value> = set.into_iter().map(|(_, v)| v).collect();
     all.append(&mut args);
-    tx.execute(&format!("UPDATE {} SET {} WHERE {cond}", c.tbl, assignments.join(", ")), rusqlite::params_from_iter(all))?;
+    tx.prepare_cached(&format!("UPDATE {} SET {} WHERE {cond}", c.tbl, assignments.join(", ")))?
+        .execute(rusqlite::params_from_iter(all))?;
     Ok(())
 }
 
@@ -302,8 +312,10 @@ fn forget_links_to(tx: &Transaction<'_>, c: &Change, key: Key) -> Result<()> {
 /// constraints — dates in order, references, scores complete — fail the change itself.)
 fn check(tx: &Transaction<'_>, t: &Touched) -> Result<()> {
     for id in &t.items {
-        let dates: Option<(Option<String>, Option<String>)> =
-            tx.query_row("SELECT start, end FROM roadmap_items WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        let dates: Option<(Option<String>, Option<String>)> = tx
+            .prepare_cached("SELECT start, end FROM roadmap_items WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
         match dates {
             Some((Some(_), None)) => {
                 return Err(Error::invalid(named("roadmap item", id), "end", "The item would have a start but no end."))
