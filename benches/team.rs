@@ -61,10 +61,10 @@ fn main() {
         a.team_change_member(&m.name, true, Some(&owner.password)).unwrap();
     }
     let mut joins = Vec::new();
-    for i in 0..3 {
+    for (i, m) in members.iter().take(3).enumerate() {
         let path = dir.path().join(format!("join{i}.lodestar"));
         let t = Instant::now();
-        join(&server, &members[i], "big", &path);
+        join(&server, m, "big", &path);
         joins.push(ms(t.elapsed()));
     }
     println!(
@@ -115,9 +115,9 @@ fn main() {
     });
     rx.recv().unwrap();
     let mut trips = Vec::new();
-    for n in 0..100 {
+    for id in items.iter().take(100) {
         let t = Instant::now();
-        a.apply_roadmap_edit(&RoadmapEdit::MoveItem { item: items[n].clone(), days: 1, lane: None }).unwrap();
+        a.apply_roadmap_edit(&RoadmapEdit::MoveItem { item: id.clone(), days: 1, lane: None }).unwrap();
         a.team_sync(Some(&owner.password)).unwrap();
         let arrived = rx.recv_timeout(Duration::from_secs(10)).expect("B heard of the edit");
         trips.push(ms(arrived - t));
