@@ -324,7 +324,16 @@ fn read_pending(conn: &rusqlite::Connection, replica: &str, role: &str) -> Resul
 
 fn summarize(conn: &rusqlite::Connection, changes: &[Change]) -> String {
     let Some(first) = changes.first() else { return String::new() };
-    let kind = first.tbl.trim_end_matches('s').replace('_', " ");
+    let kind = match first.tbl.as_str() {
+        "roadmap_item_dependencies" => "dependency".to_string(),
+        "roadmap_item_objectives" => "goal link".to_string(),
+        "key_result_milestones" => "milestone binding".to_string(),
+        "baseline_items" => "baseline item".to_string(),
+        "feedback_themes" | "feedback_items" => "feedback link".to_string(),
+        "decision_links" => "decision link".to_string(),
+        "product" | "feedback" => first.tbl.clone(),
+        t => t.trim_end_matches('s').replace('_', " "),
+    };
     let title: Option<String> = ["title", "name"].iter().find_map(|col| {
         conn.query_row(&format!("SELECT {col} FROM {} WHERE id = ?1", first.tbl), [&first.rid], |r| r.get(0)).ok().flatten()
     });
