@@ -7,6 +7,7 @@
 
 mod backlog;
 mod backup;
+mod calendar;
 mod csv;
 mod dashboard;
 mod decisions;

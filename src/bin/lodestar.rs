@@ -291,6 +291,19 @@ enum Export {
         #[arg(long, value_name = "TEXT")]
         title: Option<String>,
     },
+    /// Milestones and scheduled roadmap items as all-day events of a calendar file
+    /// (iCalendar); importing it again updates the events instead of adding copies
+    Calendar {
+        /// FILE.ics
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Only events on or after this day
+        #[arg(long, value_name = "D")]
+        from: Option<NaiveDate>,
+        /// Only events on or before this day
+        #[arg(long, value_name = "D")]
+        to: Option<NaiveDate>,
+    },
     /// The OKR one-pager of a cycle as PNG, SVG or PDF
     Okrs {
         /// FILE.png, FILE.svg or FILE.pdf
@@ -551,6 +564,14 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
             write_atomically(&out, &bytes)?;
             lodestar::timing::lap("file written");
             println!("Wrote the roadmap picture to {}.", out.display());
+        }
+        Command::Export { what: Export::Calendar { out, from, to } } => {
+            let ws = Workspace::open_existing(path)?;
+            refuse_workspace_itself(&out, path)?;
+            let text = ws.export_calendar(from, to, now)?;
+            write_atomically(&out, text.as_bytes())?;
+            let events = text.matches("BEGIN:VEVENT").count();
+            println!("Wrote {events} event{} to {}.", if events == 1 { "" } else { "s" }, out.display());
         }
         Command::Export { what: Export::Okrs { out, cycle } } => {
             let format = picture_format(&out);

@@ -3,6 +3,7 @@
 
 pub mod csv;
 mod document;
+pub mod ics;
 pub(crate) mod validate;
 
 pub use document::{parse_document, to_json, Document, FORMAT_NAME, FORMAT_VERSION};

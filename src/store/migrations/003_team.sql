@@ -10,6 +10,11 @@ CREATE UNIQUE INDEX checkins_uid ON checkins (uid);
 CREATE UNIQUE INDEX measurements_uid ON measurements (uid);
 CREATE UNIQUE INDEX pivots_uid ON pivots (uid);
 CREATE UNIQUE INDEX revisions_uid ON revisions (uid);
+-- The plan's own id, stable for its life (and the same on every member's copy): it
+-- keeps the ids of exported calendar events apart from another plan's.
+ALTER TABLE product ADD COLUMN uid TEXT;
+UPDATE product SET uid = lower(hex(randomblob(8)));
+
 -- Who made a change in a shared workspace: the server role that pushed it (NULL: this copy, not yet shared).
 ALTER TABLE revisions ADD COLUMN author TEXT;
 
