@@ -8,7 +8,9 @@ use crate::compute::roadmap::default_range;
 use crate::error::{Error, Result};
 use crate::layout::{LayoutRequest, RoadmapGeometry};
 use crate::model::date_range::check_range;
-use crate::render::{self, okr_one_pager_svg, roadmap_pages, roadmap_svg, PictureOptions, Raster};
+use crate::render::{
+    self, okr_one_pager_svg, roadmap_html, roadmap_pages, roadmap_svg, HtmlItem, HtmlPlan, HtmlRef, PictureOptions, Raster,
+};
 use crate::views::export::{ExportFormat, ExportKind};
 use crate::views::roadmap::EditState;
 use crate::Workspace;
@@ -76,6 +78,12 @@ impl Workspace {
         today: NaiveDate,
     ) -> Result<Picture> {
         let pages = match (what, format) {
+            (ExportKind::Roadmap, PictureFormat::File(ExportFormat::Html)) => {
+                return Ok(Picture::Bytes(self.roadmap_page(options, today)?.into_bytes()))
+            }
+            (ExportKind::Okrs, PictureFormat::File(ExportFormat::Html)) => {
+                return Err(Error::invalid(OPTIONS, "format", "The OKR one-pager exports as PNG, SVG or PDF; HTML is for the roadmap."))
+            }
             (ExportKind::Roadmap, PictureFormat::File(ExportFormat::Pdf)) => self.roadmap_picture_pages(options, today)?,
             (ExportKind::Roadmap, _) => vec![self.roadmap_picture(options, today)?],
             (ExportKind::Okrs, _) => vec![self.okr_one_pager(cycle, today, options.generated_on)?],
@@ -87,6 +95,7 @@ impl Workspace {
             PictureFormat::File(ExportFormat::Svg) => Picture::Bytes(first().as_bytes().to_vec()),
             PictureFormat::File(ExportFormat::Png) => Picture::Bytes(render::png(first(), scale)?),
             PictureFormat::File(ExportFormat::Pdf) => Picture::Bytes(render::pdf(&pages)?),
+            PictureFormat::File(ExportFormat::Html) => unreachable!("returned above"),
             PictureFormat::Preview => Picture::Text(render::preview_data_url(first())?),
             PictureFormat::Pixels => Picture::Pixels(render::raster(first(), scale)?),
         };
@@ -107,6 +116,47 @@ impl Workspace {
     pub fn roadmap_picture(&self, options: &PictureOptions, today: NaiveDate) -> Result<String> {
         let (geometry, product) = self.picture_geometry(options, today)?;
         Ok(roadmap_svg(&geometry, options, &product))
+    }
+
+    /// The roadmap as one self-contained web page: the picture for these options, and
+    /// for each of its bars why it is on the roadmap.
+    pub fn roadmap_page(&self, options: &PictureOptions, today: NaiveDate) -> Result<String> {
+        let (geometry, product) = self.picture_geometry(options, today)?;
+        let svg = roadmap_svg(&geometry, options, &product);
+        let doc = self.export_document()?;
+        let shown: std::collections::HashSet<&str> = geometry.bars.iter().map(|b| b.item.as_str()).collect();
+        let feedback = |id: &str| doc.feedback.iter().filter(|f| f.roadmap_items.iter().any(|r| r == id)).count();
+        let items = doc
+            .roadmap_items
+            .iter()
+            .filter(|r| shown.contains(r.id.as_str()))
+            .map(|r| HtmlItem {
+                id: r.id.clone(),
+                title: r.title.clone(),
+                lane: r.lane.clone(),
+                start: r.start.map(|d| d.to_string()),
+                end: r.end.map(|d| d.to_string()),
+                status: r.status.as_str().into(),
+                kind: r.kind.as_str().into(),
+                objectives: r.objectives.clone(),
+                expected_impact: r.expected_impact.clone(),
+                tradeoff: r.tradeoff.clone(),
+                feedback_count: feedback(&r.id),
+            })
+            .collect();
+        let plan = HtmlPlan {
+            title: options.title.clone().unwrap_or_else(|| format!("{product} roadmap")),
+            generated_on: options.generated_on.map(|d| d.to_string()),
+            lanes: doc
+                .lanes
+                .iter()
+                .filter(|l| options.lanes.as_ref().is_none_or(|ids| ids.contains(&l.id)))
+                .map(|l| HtmlRef { id: l.id.clone(), name: l.name.clone() })
+                .collect(),
+            objectives: doc.objectives.iter().map(|o| HtmlRef { id: o.id.clone(), name: o.title.clone() }).collect(),
+            items,
+        };
+        Ok(roadmap_html(&svg, &plan))
     }
 
     /// The roadmap picture as PDF pages (one SVG per page), paginated by `options.pages`.

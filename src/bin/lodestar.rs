@@ -268,9 +268,10 @@ enum Export {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
-    /// The roadmap picture as PNG, SVG or PDF (format from the file's extension)
+    /// The roadmap picture as PNG, SVG or PDF, or as one interactive web page (HTML)
+    /// (format from the file's extension)
     Roadmap {
-        /// FILE.png, FILE.svg or FILE.pdf
+        /// FILE.png, FILE.svg, FILE.pdf or FILE.html
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
         /// First day shown (default: the earliest item start)
@@ -344,10 +345,11 @@ fn picture_format(out: &Path) -> ExportFormat {
         Some("png") => ExportFormat::Png,
         Some("svg") => ExportFormat::Svg,
         Some("pdf") => ExportFormat::Pdf,
+        Some("html") | Some("htm") => ExportFormat::Html,
         _ => Cli::command()
             .error(
                 clap::error::ErrorKind::InvalidValue,
-                format!("--out {}: the picture's format comes from the extension; use .png, .svg or .pdf", out.display()),
+                format!("--out {}: the format comes from the extension; use .png, .svg, .pdf (or .html for the roadmap)", out.display()),
             )
             .exit(),
     }
@@ -563,7 +565,10 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
             let bytes = ws.export_picture(ExportKind::Roadmap, PictureFormat::File(format), &options, None, today)?.into_bytes();
             write_atomically(&out, &bytes)?;
             lodestar::timing::lap("file written");
-            println!("Wrote the roadmap picture to {}.", out.display());
+            match format {
+                ExportFormat::Html => println!("Wrote the roadmap as a web page to {}.", out.display()),
+                _ => println!("Wrote the roadmap picture to {}.", out.display()),
+            }
         }
         Command::Export { what: Export::Calendar { out, from, to } } => {
             let ws = Workspace::open_existing(path)?;

@@ -4,6 +4,7 @@
 //! font. User text is escaped, never interpreted. Pure: the application layer
 //! (`crate::app::picture`) gathers what a picture shows and calls these.
 
+mod html;
 mod okr_page;
 mod parallel;
 mod pdf;
@@ -19,6 +20,7 @@ use ts_rs::TS;
 
 use crate::layout::Zoom;
 
+pub use html::{roadmap_html, HtmlItem, HtmlPlan, HtmlRef};
 pub use okr_page::{okr_one_pager_svg, OKR_PAGE_WIDTH};
 pub use pdf::pdf;
 pub use png::{png, preview_data_url, raster, Raster, MAX_PNG_SIDE, MAX_RASTER_PIXELS};

@@ -20,6 +20,8 @@ pub enum ExportFormat {
     Png,
     Svg,
     Pdf,
+    /// The roadmap as one self-contained, interactive web page.
+    Html,
 }
 
 impl ExportFormat {
@@ -28,6 +30,7 @@ impl ExportFormat {
             ExportFormat::Png => "png",
             ExportFormat::Svg => "svg",
             ExportFormat::Pdf => "pdf",
+            ExportFormat::Html => "html",
         }
     }
 }
