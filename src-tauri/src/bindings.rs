@@ -126,7 +126,7 @@ fn constants_ts() -> String {
     writeln!(ts, "export const TEAM_DIALOG = {};\n", json(&crate::menu::TEAM_DIALOG)).unwrap();
     writeln!(ts, "/** Event carrying the open workspace's team status (`TeamStatus`, null when not shared) whenever it may have changed. */").unwrap();
     writeln!(ts, "export const TEAM_STATUS = {};\n", json(&crate::team::TEAM_STATUS)).unwrap();
-    writeln!(ts, "/** Event sent after a sync applied other members' changes (`SyncReport`): reload what is shown. */").unwrap();
+    writeln!(ts, "/** Event sent after a sync applied other members' changes (`TeamSyncReport`): reload what is shown. */").unwrap();
     writeln!(ts, "export const TEAM_CHANGES_APPLIED = {};\n", json(&crate::team::TEAM_CHANGES_APPLIED)).unwrap();
     let codes: Vec<String> = error_codes().iter().map(json).collect();
     writeln!(

@@ -7,7 +7,6 @@ import type { Activity } from "./types/Activity";
 import type { BacklogView } from "./types/BacklogView";
 import type { BoardCard } from "./types/BoardCard";
 import type { CheckIn } from "./types/CheckIn";
-import type { Conflict } from "./types/Conflict";
 import type { ConflictNote } from "./types/ConflictNote";
 import type { CsvImport } from "./types/CsvImport";
 import type { Cycle } from "./types/Cycle";
@@ -43,8 +42,9 @@ import type { RoadmapView } from "./types/RoadmapView";
 import type { ScoreBy } from "./types/ScoreBy";
 import type { SearchHit } from "./types/SearchHit";
 import type { StrategyView } from "./types/StrategyView";
-import type { SyncReport } from "./types/SyncReport";
+import type { TeamConflict } from "./types/TeamConflict";
 import type { TeamStatus } from "./types/TeamStatus";
+import type { TeamSyncReport } from "./types/TeamSyncReport";
 import type { ThemesView } from "./types/ThemesView";
 import type { WorkspaceInfo } from "./types/WorkspaceInfo";
 
@@ -501,8 +501,8 @@ export function teamJoin(serverUrl: string, space: string, password: string | nu
 /**
  * Pushes this copy's changes and pulls the team's now.
  */
-export function teamSync(): Promise<SyncReport> {
-  return call<SyncReport>("team_sync");
+export function teamSync(): Promise<TeamSyncReport> {
+  return call<TeamSyncReport>("team_sync");
 }
 
 /**
@@ -533,8 +533,8 @@ export function teamChangeMember(role: string, add: boolean): Promise<Array<Memb
 /**
  * Edits set aside because, merged with the team's, they broke a rule; newest first.
  */
-export function teamConflicts(): Promise<Array<Conflict>> {
-  return call<Array<Conflict>>("team_conflicts");
+export function teamConflicts(): Promise<Array<TeamConflict>> {
+  return call<Array<TeamConflict>>("team_conflicts");
 }
 
 /**

@@ -15,7 +15,7 @@ export const TEAM_DIALOG = "team-dialog";
 /** Event carrying the open workspace's team status (`TeamStatus`, null when not shared) whenever it may have changed. */
 export const TEAM_STATUS = "team-status";
 
-/** Event sent after a sync applied other members' changes (`SyncReport`): reload what is shown. */
+/** Event sent after a sync applied other members' changes (`TeamSyncReport`): reload what is shown. */
 export const TEAM_CHANGES_APPLIED = "team-changes-applied";
 
 /** Every code an error from the core can carry. */
