@@ -124,7 +124,11 @@ fn constants_ts() -> String {
     writeln!(ts, "export const CSV_IMPORT_PREVIEW = {};\n", json(&crate::menu::CSV_IMPORT_PREVIEW)).unwrap();
     writeln!(ts, "/** Event asking for the Share with Team or Join Team Space dialog (`TeamDialog`), from the File menu. */").unwrap();
     writeln!(ts, "export const TEAM_DIALOG = {};\n", json(&crate::menu::TEAM_DIALOG)).unwrap();
-    writeln!(ts, "/** Event carrying the open workspace's team status (`TeamStatus`, null when not shared) whenever it may have changed. */").unwrap();
+    writeln!(
+        ts,
+        "/** Event carrying the open workspace's team status (`TeamStatus`, null when not shared) whenever it may have changed. */"
+    )
+    .unwrap();
     writeln!(ts, "export const TEAM_STATUS = {};\n", json(&crate::team::TEAM_STATUS)).unwrap();
     writeln!(ts, "/** Event sent after a sync applied other members' changes (`TeamSyncReport`): reload what is shown. */").unwrap();
     writeln!(ts, "export const TEAM_CHANGES_APPLIED = {};\n", json(&crate::team::TEAM_CHANGES_APPLIED)).unwrap();

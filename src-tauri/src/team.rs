@@ -246,7 +246,14 @@ fn pending_changes(ws: &Workspace) -> i64 {
 }
 
 /// The worker: waits for a reason to sync, syncs on its own connection, tells the UI.
-fn sync_loop(app: &AppHandle, path: &Path, server: &str, passwords: &Mutex<HashMap<String, Option<String>>>, nudges: &Receiver<Nudge>, stop: &AtomicBool) {
+fn sync_loop(
+    app: &AppHandle,
+    path: &Path,
+    server: &str,
+    passwords: &Mutex<HashMap<String, Option<String>>>,
+    nudges: &Receiver<Nudge>,
+    stop: &AtomicBool,
+) {
     let mut ws = match Workspace::open(path) {
         Ok(ws) => ws,
         Err(e) => {
@@ -445,7 +452,10 @@ pub fn join(app: &AppHandle, server_url: &str, space: &str, password: Option<&st
 
 /// A password typed after the server refused the one it had: kept, then a sync.
 pub fn set_password(app: &AppHandle, password: &str) -> lodestar::Result<()> {
-    let status = app.state::<Session>().with(|ws| ws.team_status())?.ok_or_else(|| Error::invalid("team", "password", "This workspace is not shared."))?;
+    let status = app
+        .state::<Session>()
+        .with(|ws| ws.team_status())?
+        .ok_or_else(|| Error::invalid("team", "password", "This workspace is not shared."))?;
     app.state::<Team>().remember_password(&status.server, Some(password));
     app.state::<Team>().nudge(Nudge::TeamPushed);
     Ok(())

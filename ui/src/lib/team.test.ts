@@ -67,6 +67,7 @@ describe("team words", () => {
     expect(activityLine(a)).toBe("bob changed roadmap item r3");
     expect(activityValues(a)).toBe("start date: 2026-12-01 · end date: —");
     expect(activityLine({ ...a, table: "key_results", op: "insert" })).toBe("bob added key result r3");
+    expect(activityLine({ ...a, table: "roadmap_item_objectives", record: '["r3","o1"]', op: "delete" })).toBe("bob deleted item's objective r3 – o1");
   });
 
   it("waits in words", () => {

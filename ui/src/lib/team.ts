@@ -89,9 +89,20 @@ export function recordName(table: string): string {
 
 const OPS: Record<string, string> = { insert: "added", update: "changed", delete: "deleted" };
 
+/** A record's id as written: a link's pair of ids (`["r1","o2"]`) as "r1 – o2". */
+export function recordId(record: string): string {
+  if (!record.startsWith("[")) return record;
+  try {
+    const ids: unknown = JSON.parse(record);
+    return Array.isArray(ids) ? ids.map(String).join(" – ") : record;
+  } catch {
+    return record;
+  }
+}
+
 /** "alice changed roadmap item r3", for one line of Team activity. */
 export function activityLine(a: Activity): string {
-  return `${a.author} ${OPS[a.op] ?? a.op} ${recordName(a.table)} ${a.record}`;
+  return `${a.author} ${OPS[a.op] ?? a.op} ${recordName(a.table)} ${recordId(a.record)}`;
 }
 
 /** "title: Guided setup · start: 2026-12-01" (the values the change set), shortened to `max` characters. */
