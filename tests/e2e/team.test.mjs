@@ -3,6 +3,10 @@
 // made in the second window while its server cannot be reached waits there ("Offline
 // since …", changes waiting) and reaches the first window once the server is back.
 //
+// Joining from the window: File ▸ Join Team Space… in a new, empty workspace; a wrong
+// password is refused at its field, the right one fills the workspace, and later pushes
+// of the owner arrive with the password typed once (kept for the session: no keyring here).
+//
 // Needs a throwaway PostgreSQL: LODESTAR_TEST_PG (an admin URL such as
 // postgresql://admin@127.0.0.1:PORT/postgres) and LODESTAR_TEST_PG_PASSWORD
 // (scripts/lib.sh start_postgres sets both). The test makes its own database and roles
@@ -143,6 +147,19 @@ async function barBox(s, id) {
   );
 }
 
+/**
+ * Chooses a File menu item by its place in the menu (the native menu bar is outside the
+ * page): a click on "File" at the window's top left, then the arrow keys.
+ */
+async function chooseFromFileMenu(position) {
+  spawnSync('xdotool', ['mousemove', '18', '11', 'click', '1']);
+  await new Promise((r) => setTimeout(r, 500));
+  for (let i = 0; i < position; i++) spawnSync('xdotool', ['key', 'Down']);
+  spawnSync('xdotool', ['key', 'Return']);
+}
+// New, Open, Open Sample, Restore, Import JSON, Export JSON, five CSV items, Share, Join.
+const JOIN_TEAM_SPACE = 13;
+
 const syncText = (s) => s.execute(`return document.querySelector('#team-sync-text')?.textContent ?? null;`);
 const teamText = (s) => s.execute(`return document.querySelector('#team-status')?.textContent ?? null;`);
 
@@ -227,4 +244,56 @@ test('two members see each other\'s edits live, and an edit made offline arrives
       assert.equal(exportJson(alicePlan).checkins.length, 1, 'the check-in is in Alice\'s file');
     }, 'bob');
   }, 'alice');
+});
+
+test('joining from the window fills an empty workspace, refuses a wrong password at its field and keeps the right one for later syncs', { skip: SKIP && 'LODESTAR_SKIP_PG=1' }, async (t) => {
+  assert.ok(
+    ADMIN_URL,
+    'LODESTAR_TEST_PG is not set: this test needs a throwaway PostgreSQL (source scripts/lib.sh; start_postgres), or LODESTAR_SKIP_PG=1 to skip it',
+  );
+  const server = teamServer(t);
+  await lodestar(['team', 'setup', '--server', `postgresql://${server.admin.username}@${server.admin.hostname}:${server.admin.port}/${server.database}?sslmode=disable`], ADMIN_PASSWORD);
+  const dir = tempDir(t);
+  const { doc, start } = plan();
+  const alicePlan = join(dir, 'alice.lodestar');
+  importDocument(alicePlan, doc);
+  await lodestar(['--workspace', alicePlan, 'team', 'share', '--server', server.url(server.alice.role), '--space', 'Polaris'], server.alice.password);
+  await lodestar(['--workspace', alicePlan, 'team', 'members', 'add', server.bob.role], server.alice.password);
+
+  // Bob's window starts on a new, empty workspace, with no password anywhere but his head.
+  const bobPlan = join(dir, 'bob.lodestar');
+  const env = { ...appEnv(join(dir, 'b'), bobPlan), PGPASSWORD: '' };
+  await withApp(t, env, async (bob) => {
+    await bob.waitFor('a[data-view="strategy"]', { timeout: 30_000 });
+    assert.equal(await bob.find('#team-status'), null, 'a workspace that is not shared shows no sync status');
+    await chooseFromFileMenu(JOIN_TEAM_SPACE);
+    await bob.waitFor('#team-dialog[data-team-dialog="join"]');
+    await bob.setValue('#team-server', server.url(server.bob.role));
+    await bob.setValue('#team-space', 'Polaris');
+    await bob.setValue('#team-password', 'not his password');
+    await bob.press('#team-dialog [data-action="save"]');
+    const refused = await bob.waitFor('[data-field-error="password"]', { timeout: 30_000 });
+    assert.match(await refused.text(), /did not accept role/, 'the refusal is told at the password field');
+
+    await bob.setValue('#team-password', server.bob.password);
+    await bob.press('#team-dialog [data-action="save"]');
+    await waitFor(async () => (await bob.find('#team-dialog')) === null, { timeout: 30_000, message: 'the dialog to close after joining' });
+    await waitFor(async () => (await syncText(bob)) === 'In sync', { timeout: 30_000, message: 'the sidebar to say In sync' });
+    assert.equal(exportJson(bobPlan).roadmap_items[0].start, start, 'the empty workspace now holds the team\'s plan');
+    await openRoadmap(bob);
+    const before = await barBox(bob, 'r1');
+
+    // Alice moves the item from her side; Bob's window follows, with the password he typed.
+    await lodestar(['--workspace', alicePlan, 'edit', 'item', 'r1', '--start', shift(start, 14), '--end', shift(start, 34)], server.alice.password);
+    await lodestar(['--workspace', alicePlan, 'team', 'sync'], server.alice.password);
+    await waitFor(
+      async () => {
+        const now = await barBox(bob, 'r1');
+        return now && now.label !== before.label;
+      },
+      { timeout: 10_000, message: 'Bob\'s bar to follow Alice\'s move' },
+    );
+    assert.equal(exportJson(bobPlan).roadmap_items[0].start, shift(start, 14));
+    assert.equal(await syncText(bob), 'In sync');
+  }, 'join');
 });
