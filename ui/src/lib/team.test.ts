@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TeamStatus } from "./api/types/TeamStatus";
-import { activityLine, activityValues, clockTime, conflictsMineFirst, placeTeamError, syncSummary, waitingText } from "./team";
+import { activityLine, activityValues, clockTime, conflictsMineFirst, placeTeamError, shownActivity, syncSummary, waitingText } from "./team";
 
 const now = new Date("2026-12-05T15:00:00Z");
 const base: TeamStatus = {
@@ -68,6 +68,12 @@ describe("team words", () => {
     expect(activityValues(a)).toBe("start date: 2026-12-01 · end date: —");
     expect(activityLine({ ...a, table: "key_results", op: "insert" })).toBe("bob added key result r3");
     expect(activityLine({ ...a, table: "roadmap_item_objectives", record: '["r3","o1"]', op: "delete" })).toBe("bob deleted item's objective r3 – o1");
+  });
+
+  it("names the product as the product, and leaves revisions to the History timeline", () => {
+    const a = { author: "bob", made_at: "2026-12-05T10:00:00Z", table: "product", record: "product", op: "update", values: [] };
+    expect(activityLine(a)).toBe("bob changed the product");
+    expect(shownActivity([a, { ...a, table: "revisions", record: "03cf", op: "insert" }])).toEqual([a]);
   });
 
   it("waits in words", () => {

@@ -102,7 +102,13 @@ export function recordId(record: string): string {
 
 /** "alice changed roadmap item r3", for one line of Team activity. */
 export function activityLine(a: Activity): string {
+  if (a.table === "product") return `${a.author} changed the product`;
   return `${a.author} ${OPS[a.op] ?? a.op} ${recordName(a.table)} ${recordId(a.record)}`;
+}
+
+/** The activity worth a line: a goal's revision is already on the History timeline, with its author. */
+export function shownActivity(activity: readonly Activity[]): Activity[] {
+  return activity.filter((a) => a.table !== "revisions");
 }
 
 /** "title: Guided setup · start: 2026-12-01" (the values the change set), shortened to `max` characters. */
