@@ -5,7 +5,8 @@
 //
 // Joining from the window: File ▸ Join Team Space… in a new, empty workspace; a wrong
 // password is refused at its field, the right one fills the workspace, and later pushes
-// of the owner arrive with the password typed once (kept for the session: no keyring here).
+// of the owner arrive with the password typed once (kept for the session: no keyring here);
+// the Team panel lists the members, and leaving the space keeps the plan in the file.
 //
 // Needs a throwaway PostgreSQL: LODESTAR_TEST_PG (an admin URL such as
 // postgresql://admin@127.0.0.1:PORT/postgres) and LODESTAR_TEST_PG_PASSWORD
@@ -246,7 +247,7 @@ test('two members see each other\'s edits live, and an edit made offline arrives
   }, 'alice');
 });
 
-test('joining from the window fills an empty workspace, refuses a wrong password at its field and keeps the right one for later syncs', { skip: SKIP && 'LODESTAR_SKIP_PG=1' }, async (t) => {
+test('joining from the window fills an empty workspace, refuses a wrong password at its field, keeps the right one for later syncs, and leaving keeps the plan', { skip: SKIP && 'LODESTAR_SKIP_PG=1' }, async (t) => {
   assert.ok(
     ADMIN_URL,
     'LODESTAR_TEST_PG is not set: this test needs a throwaway PostgreSQL (source scripts/lib.sh; start_postgres), or LODESTAR_SKIP_PG=1 to skip it',
@@ -295,5 +296,21 @@ test('joining from the window fills an empty workspace, refuses a wrong password
     );
     assert.equal(exportJson(bobPlan).roadmap_items[0].start, shift(start, 14));
     assert.equal(await syncText(bob), 'In sync');
+
+    // The Team panel lists both members; Bob is not an owner, so he manages no one.
+    await bob.press('#team-status');
+    await waitFor(async () => (await bob.execute(`return document.querySelectorAll('#team-members [data-member]').length`)) === 2, {
+      timeout: 15_000,
+      message: 'the two members in the Team panel',
+    });
+    assert.equal(await bob.find('#team-new-member'), null, 'only owners add members');
+
+    // Leaving: confirmed, the sidebar stops showing a sync, and the file keeps the plan.
+    await bob.press('#team-leave');
+    await bob.press('#team-leave-confirm');
+    await waitFor(async () => (await bob.find('#team-status')) === null, { message: 'the sync status to leave the sidebar' });
+    assert.equal(exportJson(bobPlan).roadmap_items[0].start, shift(start, 14), 'the file keeps everything');
+    const status = spawnSync(CLI, ['--workspace', bobPlan, 'team', 'status'], { encoding: 'utf8' });
+    assert.match(status.stderr, /not shared/i, 'the workspace is no longer in the space');
   }, 'join');
 });
