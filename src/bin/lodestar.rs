@@ -195,8 +195,12 @@ enum Team {
 enum Members {
     List,
     /// Add an existing server role
-    Add { role: String },
-    Remove { role: String },
+    Add {
+        role: String,
+    },
+    Remove {
+        role: String,
+    },
 }
 
 #[derive(Subcommand)]

@@ -188,7 +188,14 @@ pub(crate) fn history_entries(conn: &Connection) -> Result<Vec<HistoryEntry>> {
                 entity,
                 entity_id: r.get(1)?,
                 entity_title: title,
-                revision: Revision { field, old_value: old, new_value: r.get(4)?, changed_at: r.get(5)?, reason: r.get(6)?, author: r.get(8)? },
+                revision: Revision {
+                    field,
+                    old_value: old,
+                    new_value: r.get(4)?,
+                    changed_at: r.get(5)?,
+                    reason: r.get(6)?,
+                    author: r.get(8)?,
+                },
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

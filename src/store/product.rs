@@ -62,7 +62,14 @@ pub(crate) fn revisions(conn: &rusqlite::Connection, field: Option<ProductField>
          WHERE entity = 'product' AND (?1 IS NULL OR field = ?1) ORDER BY id DESC",
     )?;
     let rows = stmt.query_map(params![field.map(|f| f.as_str())], |r| {
-        Ok(Revision { field: r.get(0)?, old_value: r.get(1)?, new_value: r.get(2)?, changed_at: r.get(3)?, reason: r.get(4)?, author: r.get(5)? })
+        Ok(Revision {
+            field: r.get(0)?,
+            old_value: r.get(1)?,
+            new_value: r.get(2)?,
+            changed_at: r.get(3)?,
+            reason: r.get(4)?,
+            author: r.get(5)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

@@ -92,8 +92,8 @@ pub(crate) fn read_item(tx: &Transaction<'_>, id: &str) -> Result<RoadmapItem> {
         .query_row(&format!("SELECT {ITEM_COLUMNS} FROM roadmap_items WHERE id = ?1"), [id], item_from_row)
         .optional()?
         .ok_or_else(|| not_found("roadmap item", id))?;
-    item.objectives = column(tx, "SELECT objective FROM roadmap_item_objectives WHERE item = ?1 ORDER BY position", id)?;
-    item.depends_on = column(tx, "SELECT depends_on FROM roadmap_item_dependencies WHERE item = ?1 ORDER BY position", id)?;
+    item.objectives = column(tx, "SELECT objective FROM roadmap_item_objectives WHERE item = ?1 ORDER BY position, rowid", id)?;
+    item.depends_on = column(tx, "SELECT depends_on FROM roadmap_item_dependencies WHERE item = ?1 ORDER BY position, rowid", id)?;
     Ok(item)
 }
 
@@ -236,7 +236,7 @@ pub(crate) fn unlink_objective(tx: &Transaction<'_>, item: &str, objective: &str
 
 /// Every item's dependencies, in order.
 pub(crate) fn dependency_graph(tx: &Transaction<'_>) -> Result<HashMap<String, Vec<String>>> {
-    grouped(tx, "SELECT item, depends_on FROM roadmap_item_dependencies ORDER BY item, position")
+    grouped(tx, "SELECT item, depends_on FROM roadmap_item_dependencies ORDER BY item, position, rowid")
 }
 
 /// Adds a dependency, last; false when it was there already.

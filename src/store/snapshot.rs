@@ -305,8 +305,8 @@ pub(crate) fn read_document(conn: &Connection) -> Result<Document> {
         Ok(Lane { id: r.get(0)?, name: r.get(1)?, color: r.get(2)? })
     })?;
     doc.roadmap_items = all(conn, &format!("SELECT {ITEM_COLUMNS} FROM roadmap_items ORDER BY rowid"), item_from_row)?;
-    let mut objectives = grouped(conn, "SELECT item, objective FROM roadmap_item_objectives ORDER BY item, position")?;
-    let mut depends_on = grouped(conn, "SELECT item, depends_on FROM roadmap_item_dependencies ORDER BY item, position")?;
+    let mut objectives = grouped(conn, "SELECT item, objective FROM roadmap_item_objectives ORDER BY item, position, rowid")?;
+    let mut depends_on = grouped(conn, "SELECT item, depends_on FROM roadmap_item_dependencies ORDER BY item, position, rowid")?;
     for item in &mut doc.roadmap_items {
         item.objectives = objectives.remove(&item.id).unwrap_or_default();
         item.depends_on = depends_on.remove(&item.id).unwrap_or_default();
@@ -333,8 +333,8 @@ pub(crate) fn read_document(conn: &Connection) -> Result<Document> {
             roadmap_items: vec![],
         })
     })?;
-    let mut themes = grouped(conn, "SELECT feedback, theme FROM feedback_themes ORDER BY feedback, position")?;
-    let mut items = grouped(conn, "SELECT feedback, item FROM feedback_items ORDER BY feedback, position")?;
+    let mut themes = grouped(conn, "SELECT feedback, theme FROM feedback_themes ORDER BY feedback, position, rowid")?;
+    let mut items = grouped(conn, "SELECT feedback, item FROM feedback_items ORDER BY feedback, position, rowid")?;
     for f in &mut doc.feedback {
         f.themes = themes.remove(&f.id).unwrap_or_default();
         f.roadmap_items = items.remove(&f.id).unwrap_or_default();
@@ -361,7 +361,7 @@ pub(crate) fn read_document(conn: &Connection) -> Result<Document> {
     doc.decisions = all(conn, "SELECT id, date, title, rationale, alternatives FROM decisions ORDER BY rowid", |r| {
         Ok(Decision { id: r.get(0)?, date: r.get(1)?, title: r.get(2)?, rationale: r.get(3)?, alternatives: r.get(4)?, links: vec![] })
     })?;
-    let mut links = grouped(conn, "SELECT decision, target FROM decision_links ORDER BY decision, position")?;
+    let mut links = grouped(conn, "SELECT decision, target FROM decision_links ORDER BY decision, position, rowid")?;
     for d in &mut doc.decisions {
         d.links = links.remove(&d.id).unwrap_or_default();
     }

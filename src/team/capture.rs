@@ -133,13 +133,22 @@ pub(crate) fn install(conn: &Connection) -> Result<()> {
              CREATE TEMP TRIGGER team_d_{table} AFTER DELETE ON main.{table} WHEN {quiet} BEGIN
                INSERT INTO main.team_pending (tbl, rid, op, before) VALUES ('{table}', {rid_old}, 'delete', {before});
              END;\n",
-            obj = object_sql("r", &cols),
+            obj = match key {
+                // Where the row sits among its table's rows, kept on every copy alike.
+                Key::Id | Key::Pair(..) => format!("json_insert({}, '$.rowid', r.rowid)", object_sql("r", &cols)),
+                Key::Uid | Key::Singleton => object_sql("r", &cols),
+            },
             rid_row = rid_sql(*key, "r"),
             rid_new = rid_sql(*key, "NEW"),
             rid_old = rid_sql(*key, "OLD"),
             changed_new = changed_sql("NEW", &cols),
             changed_old = changed_sql("OLD", &cols),
-            before = object_sql("OLD", &all),
+            before = match key {
+                // The row's place among its table's rows (the order they are listed in)
+                // comes back with it when an unpushed deletion is taken back.
+                Key::Id | Key::Pair(..) => format!("json_insert({}, '$.rowid', OLD.rowid)", object_sql("OLD", &all)),
+                Key::Uid | Key::Singleton => object_sql("OLD", &all),
+            },
         ));
     }
     conn.execute_batch(&sql)?;

@@ -63,11 +63,13 @@ pub(crate) fn fold(tx: &Transaction<'_>, changes: &[Change]) -> Result<Vec<SetAs
         let grp = &changes[start].grp;
         let end = start + changes[start..].iter().take_while(|c| &c.grp == grp).count();
         let edit = &changes[start..end];
-        tx.execute_batch("SAVEPOINT team_edit")?;
+        tx.prepare_cached("SAVEPOINT team_edit")?.execute([])?;
         let mut touched = Touched::default();
         let result = edit.iter().try_for_each(|c| apply(tx, c, &mut cols, &mut touched)).and_then(|()| check(tx, &touched));
         match result {
-            Ok(()) => tx.execute_batch("RELEASE team_edit")?,
+            Ok(()) => {
+                tx.prepare_cached("RELEASE team_edit")?.execute([])?;
+            }
             Err(e) => {
                 tx.execute_batch("ROLLBACK TO team_edit; RELEASE team_edit")?;
                 let first = &edit[0];
@@ -75,7 +77,7 @@ pub(crate) fn fold(tx: &Transaction<'_>, changes: &[Change]) -> Result<Vec<SetAs
                     grp: grp.clone(),
                     author: first.author.clone(),
                     clock: first.clock.clone(),
-                    reason: e.message,
+                    reason: in_words(e).message,
                     changes: edit.to_vec(),
                 });
             }
@@ -127,28 +129,37 @@ fn value(v: &serde_json::Value) -> Value {
 fn parse_fields(c: &Change) -> Result<Map<String, serde_json::Value>> {
     match &c.fields {
         None => Ok(Map::new()),
-        Some(text) => serde_json::from_str(text).map_err(|e| Error::internal(format!("Change {} carries unreadable fields: {e}", c.change_id))),
+        Some(text) => {
+            serde_json::from_str(text).map_err(|e| Error::internal(format!("Change {} carries unreadable fields: {e}", c.change_id)))
+        }
     }
 }
 
 fn row_exists(tx: &Transaction<'_>, table: &str, key: Key, rid: &str) -> Result<bool> {
     let (cond, args) = locate(key, rid)?;
-    Ok(tx.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE {cond})"), rusqlite::params_from_iter(args), |r| r.get(0))?)
+    Ok(tx
+        .prepare_cached(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE {cond})"))?
+        .query_row(rusqlite::params_from_iter(args), |r| r.get(0))?)
 }
 
 fn clock_of(tx: &Transaction<'_>, table: &str, rid: &str, field: &str) -> Result<Option<String>> {
     Ok(tx
-        .query_row("SELECT stamp FROM team_clock WHERE tbl = ?1 AND rid = ?2 AND field = ?3", params![table, rid, field], |r| r.get(0))
+        .prepare_cached("SELECT stamp FROM team_clock WHERE tbl = ?1 AND rid = ?2 AND field = ?3")?
+        .query_row(params![table, rid, field], |r| r.get(0))
         .optional()?)
 }
 
 fn set_clock(tx: &Transaction<'_>, table: &str, rid: &str, field: &str, stamp: &str) -> Result<()> {
-    tx.execute("INSERT OR REPLACE INTO team_clock (tbl, rid, field, stamp) VALUES (?1, ?2, ?3, ?4)", params![table, rid, field, stamp])?;
+    tx.prepare_cached("INSERT OR REPLACE INTO team_clock (tbl, rid, field, stamp) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![table, rid, field, stamp])?;
     Ok(())
 }
 
 fn tombstone(tx: &Transaction<'_>, table: &str, rid: &str) -> Result<Option<String>> {
-    Ok(tx.query_row("SELECT stamp FROM team_tombstones WHERE tbl = ?1 AND rid = ?2", params![table, rid], |r| r.get(0)).optional()?)
+    Ok(tx
+        .prepare_cached("SELECT stamp FROM team_tombstones WHERE tbl = ?1 AND rid = ?2")?
+        .query_row(params![table, rid], |r| r.get(0))
+        .optional()?)
 }
 
 /// Applies one change under last-writer-wins.
@@ -156,8 +167,9 @@ fn apply(tx: &Transaction<'_>, c: &Change, cols: &mut ColumnCache, touched: &mut
     // A table this version does not know (a newer member's): nothing of it can be shown here.
     let Some(key) = key_of(&c.tbl) else { return Ok(()) };
     let stamp = c.stamp();
-    let known = cols.columns(tx, &c.tbl)?.clone();
+    let known = cols.columns(tx, &c.tbl)?;
     let fields = parse_fields(c)?;
+    let rowid = fields.get("rowid").and_then(|v| v.as_i64());
     // Names come from other copies: only this table's own columns are ever written.
     let fields: Vec<(String, Value)> = fields.iter().filter(|(k, _)| known.contains(*k)).map(|(k, v)| (k.clone(), value(v))).collect();
     match c.op.as_str() {
@@ -171,7 +183,7 @@ fn apply(tx: &Transaction<'_>, c: &Change, cols: &mut ColumnCache, touched: &mut
             if row_exists(tx, &c.tbl, key, &c.rid)? {
                 update_newer(tx, c, key, &stamp, fields, touched)?;
             } else {
-                insert_row(tx, c, key, &fields)?;
+                insert_row(tx, c, key, &fields, rowid)?;
                 set_clock(tx, &c.tbl, &c.rid, "*", &stamp)?;
                 note(touched, c, fields.iter().map(|(k, _)| k.as_str()));
             }
@@ -205,7 +217,14 @@ fn note<'a>(touched: &mut Touched, c: &Change, fields: impl Iterator<Item = &'a 
 }
 
 /// Sets the fields whose last write is not newer than this change's.
-fn update_newer(tx: &Transaction<'_>, c: &Change, key: Key, stamp: &str, fields: Vec<(String, Value)>, touched: &mut Touched) -> Result<()> {
+fn update_newer(
+    tx: &Transaction<'_>,
+    c: &Change,
+    key: Key,
+    stamp: &str,
+    fields: Vec<(String, Value)>,
+    touched: &mut Touched,
+) -> Result<()> {
     let row_clock = clock_of(tx, &c.tbl, &c.rid, "*")?;
     let mut set = Vec::new();
     for (field, v) in fields {
@@ -223,14 +242,25 @@ fn update_newer(tx: &Transaction<'_>, c: &Change, key: Key, stamp: &str, fields:
     let assignments: Vec<String> = set.iter().map(|(k, _)| format!("{k} = ?")).collect();
     let mut all: Vec<Value> = set.into_iter().map(|(_, v)| v).collect();
     all.append(&mut args);
-    tx.execute(&format!("UPDATE {} SET {} WHERE {cond}", c.tbl, assignments.join(", ")), rusqlite::params_from_iter(all))?;
+    tx.prepare_cached(&format!("UPDATE {} SET {} WHERE {cond}", c.tbl, assignments.join(", ")))?
+        .execute(rusqlite::params_from_iter(all))?;
     Ok(())
 }
 
-fn insert_row(tx: &Transaction<'_>, c: &Change, key: Key, fields: &[(String, Value)]) -> Result<()> {
+fn insert_row(tx: &Transaction<'_>, c: &Change, key: Key, fields: &[(String, Value)], rowid: Option<i64>) -> Result<()> {
     let mut names: Vec<String> = fields.iter().map(|(k, _)| k.clone()).collect();
     let mut values: Vec<Value> = fields.iter().map(|(_, v)| v.clone()).collect();
     let mut marks: Vec<String> = vec!["?".into(); names.len()];
+    // The row's place where it was made (every copy has the same rows in the same
+    // places), unless a row took it meanwhile: then after every row, as anywhere.
+    if let Some(rowid) = rowid {
+        let free: bool = tx.query_row(&format!("SELECT NOT EXISTS (SELECT 1 FROM {} WHERE rowid = ?1)", c.tbl), [rowid], |r| r.get(0))?;
+        if free {
+            names.push("rowid".into());
+            marks.push("?".into());
+            values.push(Value::Integer(rowid));
+        }
+    }
     match key {
         Key::Uid => {
             // The next number after every row here: the same on every copy, which
@@ -282,11 +312,17 @@ fn forget_links_to(tx: &Transaction<'_>, c: &Change, key: Key) -> Result<()> {
 /// constraints — dates in order, references, scores complete — fail the change itself.)
 fn check(tx: &Transaction<'_>, t: &Touched) -> Result<()> {
     for id in &t.items {
-        let dates: Option<(Option<String>, Option<String>)> =
-            tx.query_row("SELECT start, end FROM roadmap_items WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        let dates: Option<(Option<String>, Option<String>)> = tx
+            .prepare_cached("SELECT start, end FROM roadmap_items WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
         match dates {
-            Some((Some(_), None)) => return Err(Error::invalid(named("roadmap item", id), "end", "The item would have a start but no end.")),
-            Some((None, Some(_))) => return Err(Error::invalid(named("roadmap item", id), "start", "The item would have an end but no start.")),
+            Some((Some(_), None)) => {
+                return Err(Error::invalid(named("roadmap item", id), "end", "The item would have a start but no end."))
+            }
+            Some((None, Some(_))) => {
+                return Err(Error::invalid(named("roadmap item", id), "start", "The item would have an end but no start."))
+            }
             _ => {}
         }
     }
@@ -311,7 +347,10 @@ fn check(tx: &Transaction<'_>, t: &Touched) -> Result<()> {
         }
     }
     for (decision, target) in &t.decision_links {
-        let linked: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM decision_links WHERE decision = ?1 AND target = ?2)", [decision, target], |r| r.get(0))?;
+        let linked: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM decision_links WHERE decision = ?1 AND target = ?2)", [decision, target], |r| {
+                r.get(0)
+            })?;
         if linked && !record_exists(tx, target)? {
             return Err(Error::invalid(named("decision", decision), "links", format!("The linked record “{target}” is gone.")));
         }
@@ -341,11 +380,30 @@ fn cycle_in(edges: &[(String, String)]) -> Option<Vec<String>> {
 /// Whether any record (of any kind with a text id) has this id.
 fn record_exists(tx: &Transaction<'_>, id: &str) -> Result<bool> {
     for (table, key) in super::capture::TABLES {
-        if *key == Key::Id && tx.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [id], |r| r.get::<_, bool>(0))? {
+        if *key == Key::Id
+            && tx.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [id], |r| r.get::<_, bool>(0))?
+        {
             return Ok(true);
         }
     }
     Ok(false)
+}
+
+/// A rule the database itself keeps, said as the plan's rules are.
+fn in_words(e: Error) -> Error {
+    let m = &e.message;
+    let words = if m.contains("CHECK constraint failed: end >= start") {
+        "It would make the item end before it starts."
+    } else if m.contains("FOREIGN KEY constraint failed") {
+        "It needs a record that another member deleted, or deletes one that is still in use."
+    } else if m.contains("UNIQUE constraint failed") {
+        "It would make the same record twice."
+    } else if m.contains("constraint failed") {
+        "It would break a rule of the plan."
+    } else {
+        return e;
+    };
+    Error::new(crate::error::ErrorCode::Invalid, words)
 }
 
 /// Records the stamps of changes already applied here (this copy's own, acknowledged
@@ -415,12 +473,17 @@ pub(crate) fn take_back(tx: &Transaction<'_>, pending: &[Pending]) -> Result<()>
 /// re-apply it): fields set as they were meant, whatever was written since; refused
 /// when it still breaks a rule.
 pub(crate) fn reapply(tx: &Transaction<'_>, changes: &[Change]) -> Result<()> {
+    reapply_all(tx, changes).map_err(in_words)
+}
+
+fn reapply_all(tx: &Transaction<'_>, changes: &[Change]) -> Result<()> {
     let mut cols = ColumnCache::default();
     let mut touched = Touched::default();
     for c in changes {
         let Some(key) = key_of(&c.tbl) else { continue };
         let known = cols.columns(tx, &c.tbl)?.clone();
-        let fields: Vec<(String, Value)> = parse_fields(c)?.iter().filter(|(k, _)| known.contains(*k)).map(|(k, v)| (k.clone(), value(v))).collect();
+        let fields: Vec<(String, Value)> =
+            parse_fields(c)?.iter().filter(|(k, _)| known.contains(*k)).map(|(k, v)| (k.clone(), value(v))).collect();
         let exists = row_exists(tx, &c.tbl, key, &c.rid)?;
         match c.op.as_str() {
             "delete" => {
@@ -429,7 +492,7 @@ pub(crate) fn reapply(tx: &Transaction<'_>, changes: &[Change]) -> Result<()> {
                 forget_links_to(tx, c, key)?;
             }
             "insert" if !exists => {
-                insert_row(tx, c, key, &fields)?;
+                insert_row(tx, c, key, &fields, None)?;
                 note(&mut touched, c, fields.iter().map(|(k, _)| k.as_str()));
             }
             _ if !exists => return Err(Error::new(crate::error::ErrorCode::NotFound, "The record this edit changed is gone.")),

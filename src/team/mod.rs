@@ -173,8 +173,12 @@ pub(crate) fn stamp(tx: &Transaction<'_>) -> Result<()> {
 /// The tables' rows as JSON: what a new member starts from.
 fn snapshot(tx: &Transaction<'_>) -> Result<String> {
     let mut tables = Vec::new();
-    for (table, _) in capture::TABLES {
-        let columns = capture::all_columns(tx, table)?;
+    for (table, key) in capture::TABLES {
+        let mut columns = capture::all_columns(tx, table)?;
+        if matches!(key, capture::Key::Id | capture::Key::Pair(..)) {
+            // Rows keep their places: the order they are listed in is the same everywhere.
+            columns.insert(0, "rowid".into());
+        }
         let mut stmt = tx.prepare(&format!("SELECT {} FROM {table} ORDER BY rowid", columns.join(", ")))?;
         let n = columns.len();
         let rows = stmt
@@ -184,7 +188,9 @@ fn snapshot(tx: &Transaction<'_>) -> Result<String> {
                         Ok(match r.get_ref(i)? {
                             rusqlite::types::ValueRef::Null => serde_json::Value::Null,
                             rusqlite::types::ValueRef::Integer(v) => v.into(),
-                            rusqlite::types::ValueRef::Real(v) => serde_json::Number::from_f64(v).map(Into::into).unwrap_or(serde_json::Value::Null),
+                            rusqlite::types::ValueRef::Real(v) => {
+                                serde_json::Number::from_f64(v).map(Into::into).unwrap_or(serde_json::Value::Null)
+                            }
                             rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
                             rusqlite::types::ValueRef::Blob(_) => serde_json::Value::Null,
                         })
@@ -199,7 +205,8 @@ fn snapshot(tx: &Transaction<'_>) -> Result<String> {
 
 /// Replaces every table's rows with a snapshot's.
 fn load_snapshot(tx: &Transaction<'_>, text: &str) -> Result<()> {
-    let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::internal(format!("The space's snapshot is unreadable: {e}")))?;
+    let doc: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| Error::internal(format!("The space's snapshot is unreadable: {e}")))?;
     tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
     for (table, _) in capture::TABLES.iter().rev() {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
@@ -209,7 +216,7 @@ fn load_snapshot(tx: &Transaction<'_>, text: &str) -> Result<()> {
         let Some(table) = t["name"].as_str().filter(|n| known.contains(n)) else { continue };
         let have = capture::all_columns(tx, table)?;
         let cols: Vec<&str> = t["columns"].as_array().into_iter().flatten().filter_map(|c| c.as_str()).collect();
-        if let Some(bad) = cols.iter().find(|c| !have.iter().any(|h| h == *c)) {
+        if let Some(bad) = cols.iter().find(|c| **c != "rowid" && !have.iter().any(|h| h == *c)) {
             return Err(Error::internal(format!("The space's snapshot has a column {table}.{bad} this Lodestar does not know.")));
         }
         let marks = vec!["?"; cols.len()].join(", ");
@@ -260,7 +267,11 @@ fn clear_team_tables(tx: &Transaction<'_>) -> Result<()> {
 }
 
 /// The changes of the space after `after`, in the server's order.
-fn changes_after(tx: &mut impl postgres::GenericClient, space_id: i64, after: i64) -> std::result::Result<Vec<(i64, Change)>, postgres::Error> {
+fn changes_after(
+    tx: &mut impl postgres::GenericClient,
+    space_id: i64,
+    after: i64,
+) -> std::result::Result<Vec<(i64, Change)>, postgres::Error> {
     let rows = tx.query(
         "SELECT seq, change_id, grp, author::text, clock, tbl, rid, op, fields FROM lodestar.changes
          WHERE space_id = $1 AND seq > $2 ORDER BY seq",
@@ -287,7 +298,8 @@ fn changes_after(tx: &mut impl postgres::GenericClient, space_id: i64, after: i6
 }
 
 fn read_pending(conn: &rusqlite::Connection, replica: &str, role: &str) -> Result<Vec<Pending>> {
-    let mut stmt = conn.prepare("SELECT seq, grp, clock, tbl, rid, op, fields, before FROM team_pending WHERE clock IS NOT NULL ORDER BY seq")?;
+    let mut stmt =
+        conn.prepare("SELECT seq, grp, clock, tbl, rid, op, fields, before FROM team_pending WHERE clock IS NOT NULL ORDER BY seq")?;
     let rows = stmt
         .query_map([], |r| {
             let seq: i64 = r.get(0)?;
@@ -320,8 +332,12 @@ fn summarize(conn: &rusqlite::Connection, changes: &[Change]) -> String {
         "delete" => "deleted".to_string(),
         "insert" => "created".to_string(),
         _ => {
-            let fields: Vec<String> =
-                first.fields.as_deref().and_then(|f| serde_json::from_str::<serde_json::Map<_, _>>(f).ok()).map(|m| m.keys().cloned().collect()).unwrap_or_default();
+            let fields: Vec<String> = first
+                .fields
+                .as_deref()
+                .and_then(|f| serde_json::from_str::<serde_json::Map<_, _>>(f).ok())
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default();
             format!("changed {}", fields.join(", "))
         }
     };
@@ -364,14 +380,20 @@ impl Workspace {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         capture::fill_uids(&tx)?;
         let snapshot = snapshot(&tx)?;
-        let space_id: i64 = client.query_one("SELECT lodestar.create_space($1, $2)", &[&space, &snapshot]).map_err(|e| {
-            if e.code() == Some(&postgres::error::SqlState::UNIQUE_VIOLATION) {
-                Error::invalid("team", "space", format!("A space named “{space}” already exists on {}: choose another name, or join it.", server.shown))
-            } else {
-                server.describe(e)
-            }
-        })?
-        .get(0);
+        let space_id: i64 = client
+            .query_one("SELECT lodestar.create_space($1, $2)", &[&space, &snapshot])
+            .map_err(|e| {
+                if e.code() == Some(&postgres::error::SqlState::UNIQUE_VIOLATION) {
+                    Error::invalid(
+                        "team",
+                        "space",
+                        format!("A space named “{space}” already exists on {}: choose another name, or join it.", server.shown),
+                    )
+                } else {
+                    server.describe(e)
+                }
+            })?
+            .get(0);
         clear_team_tables(&tx)?;
         tx.execute(
             "INSERT INTO team_link (singleton, server, space, space_id, role, replica, pulled_seq, clock, last_sync)
@@ -408,7 +430,12 @@ impl Workspace {
         let set_aside = fold::fold(&tx, &only)?;
         remember(&tx, changes.iter().map(|(s, c)| (*s, c)))?;
         let last_seq = changes.last().map(|(s, _)| *s).unwrap_or(snapshot_seq);
-        let clock = only.iter().map(|c| c.clock.as_str()).max().map(|m| hlc::merge(&hlc::tick("", now_ms()), m)).unwrap_or_else(|| hlc::tick("", now_ms()));
+        let clock = only
+            .iter()
+            .map(|c| c.clock.as_str())
+            .max()
+            .map(|m| hlc::merge(&hlc::tick("", now_ms()), m))
+            .unwrap_or_else(|| hlc::tick("", now_ms()));
         clear_team_tables(&tx)?;
         tx.execute(
             "INSERT INTO team_link (singleton, server, space, space_id, role, replica, pulled_seq, clock, last_sync)
@@ -463,7 +490,8 @@ impl Workspace {
         let pulled = changes_after(&mut stx, link.space_id, link.pulled_seq).map_err(describe)?;
         let pushed = push(&mut stx, link.space_id, &pending).map_err(describe)?;
         if !pushed.is_empty() {
-            stx.execute("SELECT pg_notify($1, $2)", &[&server::channel(link.space_id), &pushed.last().unwrap().0.to_string()]).map_err(describe)?;
+            stx.execute("SELECT pg_notify($1, $2)", &[&server::channel(link.space_id), &pushed.last().unwrap().0.to_string()])
+                .map_err(describe)?;
         }
         stx.commit().map_err(describe)?;
 
@@ -487,14 +515,19 @@ impl Workspace {
             } else {
                 fold::take_back(&tx, &pending)?;
                 let mut all: Vec<Change> = pulled.iter().map(|(_, c)| c.clone()).collect();
-                let by_id: std::collections::HashMap<&str, &Change> = pending.iter().map(|p| (p.change.change_id.as_str(), &p.change)).collect();
+                let by_id: std::collections::HashMap<&str, &Change> =
+                    pending.iter().map(|p| (p.change.change_id.as_str(), &p.change)).collect();
                 all.extend(pushed.iter().filter_map(|(_, id)| by_id.get(id.as_str()).map(|c| (*c).clone())));
                 fold::fold(&tx, &all)
             }
         })?;
         let by_id: std::collections::HashMap<&str, &Change> = pending.iter().map(|p| (p.change.change_id.as_str(), &p.change)).collect();
-        remember(&tx, pulled.iter().map(|(s, c)| (*s, c)).chain(pushed.iter().filter_map(|(s, id)| by_id.get(id.as_str()).map(|c| (*s, *c)))))?;
-        let last_seq = pulled.iter().map(|(s, _)| *s).chain(pushed.iter().map(|(s, _)| *s)).max().unwrap_or(link.pulled_seq).max(link.pulled_seq);
+        remember(
+            &tx,
+            pulled.iter().map(|(s, c)| (*s, c)).chain(pushed.iter().filter_map(|(s, id)| by_id.get(id.as_str()).map(|c| (*s, *c)))),
+        )?;
+        let last_seq =
+            pulled.iter().map(|(s, _)| *s).chain(pushed.iter().map(|(s, _)| *s)).max().unwrap_or(link.pulled_seq).max(link.pulled_seq);
         let clock = pulled.iter().map(|(_, c)| c.clock.as_str()).fold(link.clock.clone(), |acc, c| hlc::merge(&acc, c));
         tx.execute("DELETE FROM team_pending WHERE seq <= ?1", [pending.last().map(|p| p.seq).unwrap_or(0)])?;
         tx.execute(
@@ -503,7 +536,11 @@ impl Workspace {
         )?;
         let kept = keep_conflicts(&tx, &set_aside)?;
         tx.commit()?;
-        Ok(Some(SyncReport { pushed: pending.len() as i64, pulled: foreign, set_aside: kept.into_iter().map(|c| self.conflict_view(c, &link.role)).collect() }))
+        Ok(Some(SyncReport {
+            pushed: pending.len() as i64,
+            pulled: foreign,
+            set_aside: kept.into_iter().map(|c| self.conflict_view(c, &link.role)).collect(),
+        }))
     }
 
     fn conflict_view(&self, (id, author, clock, summary, reason): (i64, String, String, String, String), role: &str) -> Conflict {
@@ -513,15 +550,19 @@ impl Workspace {
     /// Who changed what in the space, newest first: every change applied here, also
     /// those whose values a later edit replaced. `record` narrows it to one record id.
     pub fn team_activity(&self, record: Option<&str>, limit: u32) -> Result<Vec<Activity>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT author, clock, tbl, rid, op, fields FROM team_log WHERE ?1 IS NULL OR rid = ?1 ORDER BY seq DESC LIMIT ?2",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT author, clock, tbl, rid, op, fields FROM team_log WHERE ?1 IS NULL OR rid = ?1 ORDER BY seq DESC LIMIT ?2")?;
         let rows = stmt
             .query_map(params![record, limit], |r| {
                 let fields: Option<String> = r.get(5)?;
                 let values = fields
                     .and_then(|f| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&f).ok())
-                    .map(|m| m.into_iter().map(|(field, v)| FieldValue { field, value: v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()) }).collect())
+                    .map(|m| {
+                        m.into_iter()
+                            .map(|(field, v)| FieldValue { field, value: v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()) })
+                            .collect()
+                    })
                     .unwrap_or_default();
                 Ok(Activity {
                     author: r.get(0)?,
@@ -540,7 +581,8 @@ impl Workspace {
     pub fn team_conflicts(&self) -> Result<Vec<Conflict>> {
         let role = link(&self.conn)?.map(|l| l.role).unwrap_or_default();
         let mut stmt = self.conn.prepare("SELECT id, author, clock, summary, reason FROM team_conflicts ORDER BY id DESC")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows.into_iter().map(|c| self.conflict_view(c, &role)).collect())
     }
 
@@ -552,7 +594,8 @@ impl Workspace {
             .query_row("SELECT changes FROM team_conflicts WHERE id = ?1", [id], |r| r.get(0))
             .optional()?
             .ok_or_else(|| Error::new(ErrorCode::NotFound, "That conflict is no longer there."))?;
-        let changes: Vec<Change> = serde_json::from_str(&text).map_err(|e| Error::internal(format!("A kept conflict is unreadable: {e}")))?;
+        let changes: Vec<Change> =
+            serde_json::from_str(&text).map_err(|e| Error::internal(format!("A kept conflict is unreadable: {e}")))?;
         self.write(|tx| {
             fold::reapply(tx, &changes)?;
             tx.execute("DELETE FROM team_conflicts WHERE id = ?1", [id])?;
@@ -646,7 +689,11 @@ impl Listener {
 
 /// Pushes this copy's changes (a retried push skips those the server has); returns
 /// the (seq, change id) of those added, in order.
-fn push(stx: &mut postgres::Transaction<'_>, space_id: i64, pending: &[Pending]) -> std::result::Result<Vec<(i64, String)>, postgres::Error> {
+fn push(
+    stx: &mut postgres::Transaction<'_>,
+    space_id: i64,
+    pending: &[Pending],
+) -> std::result::Result<Vec<(i64, String)>, postgres::Error> {
     if pending.is_empty() {
         return Ok(Vec::new());
     }
@@ -675,7 +722,8 @@ fn push(stx: &mut postgres::Transaction<'_>, space_id: i64, pending: &[Pending])
 
 /// Keeps the applied changes with their authors, for "who changed what".
 fn remember<'a>(tx: &Transaction<'_>, changes: impl Iterator<Item = (i64, &'a Change)>) -> Result<()> {
-    let mut stmt = tx.prepare("INSERT OR IGNORE INTO team_log (seq, author, clock, tbl, rid, op, fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+    let mut stmt =
+        tx.prepare("INSERT OR IGNORE INTO team_log (seq, author, clock, tbl, rid, op, fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
     for (seq, c) in changes {
         stmt.execute(params![seq, c.author, c.clock, c.tbl, c.rid, c.op, c.fields])?;
     }

@@ -40,7 +40,9 @@ enum SslMode {
 
 impl Server {
     pub fn parse(url: &str) -> Result<Server> {
-        let bad = |why: &str| Error::invalid("team", "server", format!("“{url}” is not a server address: {why} Use postgresql://ROLE@HOST:PORT/DATABASE."));
+        let bad = |why: &str| {
+            Error::invalid("team", "server", format!("“{url}” is not a server address: {why} Use postgresql://ROLE@HOST:PORT/DATABASE."))
+        };
         let url = url.trim();
         if !(url.starts_with("postgresql://") || url.starts_with("postgres://")) {
             return Err(bad("it does not start with postgresql://."));
@@ -58,7 +60,9 @@ impl Server {
                         "require" => SslMode::Require,
                         "verify-ca" => SslMode::VerifyCa,
                         "verify-full" => SslMode::VerifyFull,
-                        other => return Err(bad(&format!("sslmode “{other}” is not one of disable, prefer, require, verify-ca, verify-full."))),
+                        other => {
+                            return Err(bad(&format!("sslmode “{other}” is not one of disable, prefer, require, verify-ca, verify-full.")))
+                        }
                     }
                 }
                 _ => rest.push(pair),
@@ -178,7 +182,10 @@ impl Server {
         if e.to_string().contains("password missing") {
             return Error::new(
                 ErrorCode::Denied,
-                format!("The server at {target} asks role “{}” for a password: give it, or set PGPASSWORD or a line in ~/.pgpass.", self.role()),
+                format!(
+                    "The server at {target} asks role “{}” for a password: give it, or set PGPASSWORD or a line in ~/.pgpass.",
+                    self.role()
+                ),
             );
         }
         Error::new(ErrorCode::Offline, format!("Cannot reach the server at {target}: {}", source_chain(&e)))
@@ -274,8 +281,10 @@ pub fn setup(server: &Server, password: Option<&str>) -> Result<SetupReport> {
         ));
     }
     if from == 0 {
-        tx.batch_execute("CREATE SCHEMA IF NOT EXISTS lodestar; CREATE TABLE IF NOT EXISTS lodestar.schema_version (version integer NOT NULL);")
-            .map_err(err)?;
+        tx.batch_execute(
+            "CREATE SCHEMA IF NOT EXISTS lodestar; CREATE TABLE IF NOT EXISTS lodestar.schema_version (version integer NOT NULL);",
+        )
+        .map_err(err)?;
     }
     for (i, sql) in SERVER_MIGRATIONS.iter().enumerate().skip(from as usize) {
         tx.batch_execute(sql).map_err(|e| Error::internal(format!("Server migration {} failed: {}", i + 1, source_chain(&e))))?;
@@ -309,7 +318,9 @@ pub fn connect_ready(server: &Server, password: Option<&str>) -> Result<Client> 
         )),
         Some(v) if v > SERVER_SCHEMA_VERSION => Err(Error::new(
             ErrorCode::NewerVersion,
-            format!("The server's Lodestar schema is version {v}, newer than this Lodestar knows ({SERVER_SCHEMA_VERSION}). Update Lodestar."),
+            format!(
+                "The server's Lodestar schema is version {v}, newer than this Lodestar knows ({SERVER_SCHEMA_VERSION}). Update Lodestar."
+            ),
         )),
         Some(v) if v < SERVER_SCHEMA_VERSION => Err(Error::new(
             ErrorCode::Invalid,

@@ -39,6 +39,8 @@ CREATE TABLE team_pending (
     fields TEXT,                   -- JSON object of the values set (insert, update)
     before TEXT                    -- JSON object of the values replaced (update, delete)
 );
+-- The current transaction's changes, found without reading the whole queue.
+CREATE INDEX team_pending_unstamped ON team_pending (seq) WHERE clock IS NULL;
 
 -- Last writer wins per field: the stamp ("clock|author") of each field's current value
 -- ('*': the whole row, from its insertion).
