@@ -85,7 +85,7 @@ fn commands_ts(commands: &[Description]) -> String {
 /// Every error code, in declaration order. A new code does not compile here until listed.
 fn error_codes() -> Vec<ErrorCode> {
     use ErrorCode::*;
-    let all = [Invalid, NotFound, NotAWorkspace, Damaged, NewerVersion, Io, Internal];
+    let all = [Invalid, NotFound, NotAWorkspace, Damaged, NewerVersion, Io, Offline, Denied, Internal];
     let position = |c: ErrorCode| match c {
         Invalid => 0,
         NotFound => 1,
@@ -93,7 +93,9 @@ fn error_codes() -> Vec<ErrorCode> {
         Damaged => 3,
         NewerVersion => 4,
         Io => 5,
-        Internal => 6,
+        Offline => 6,
+        Denied => 7,
+        Internal => 8,
     };
     assert!(all.iter().enumerate().all(|(i, c)| position(*c) == i), "each code listed once, in order");
     all.to_vec()
@@ -120,6 +122,16 @@ fn constants_ts() -> String {
     writeln!(ts, "export const WORKSPACE_CHANGED = {};\n", json(&crate::session::WORKSPACE_CHANGED)).unwrap();
     writeln!(ts, "/** Event carrying a CSV import's preview (`CsvImportPreview`), to confirm or cancel. */").unwrap();
     writeln!(ts, "export const CSV_IMPORT_PREVIEW = {};\n", json(&crate::menu::CSV_IMPORT_PREVIEW)).unwrap();
+    writeln!(ts, "/** Event asking for the Share with Team or Join Team Space dialog (`TeamDialog`), from the File menu. */").unwrap();
+    writeln!(ts, "export const TEAM_DIALOG = {};\n", json(&crate::menu::TEAM_DIALOG)).unwrap();
+    writeln!(
+        ts,
+        "/** Event carrying the open workspace's team status (`TeamStatus`, null when not shared) whenever it may have changed. */"
+    )
+    .unwrap();
+    writeln!(ts, "export const TEAM_STATUS = {};\n", json(&crate::team::TEAM_STATUS)).unwrap();
+    writeln!(ts, "/** Event sent after a sync applied other members' changes (`TeamSyncReport`): reload what is shown. */").unwrap();
+    writeln!(ts, "export const TEAM_CHANGES_APPLIED = {};\n", json(&crate::team::TEAM_CHANGES_APPLIED)).unwrap();
     let codes: Vec<String> = error_codes().iter().map(json).collect();
     writeln!(
         ts,
@@ -188,5 +200,5 @@ fn the_timeline_constants_are_the_cores() {
     assert!(ts.contains("PX_PER_DAY: Readonly<Record<Zoom, number>> = { week: 24, month: 6, quarter: 2, year: 0.5 };"), "{ts}");
     assert!(ts.contains("SNAP_DAYS: Readonly<Record<Zoom, number>> = { week: 1, month: 1, quarter: 7, year: 7 };"), "{ts}");
     assert!(ts.contains("export const ROW_HEIGHT = 32;"), "{ts}");
-    assert!(ts.contains("ERROR_CODES: readonly ErrorCode[] = [\"invalid\", \"not_found\", \"not_a_workspace\", \"damaged\", \"newer_version\", \"io\", \"internal\"];"));
+    assert!(ts.contains("ERROR_CODES: readonly ErrorCode[] = [\"invalid\", \"not_found\", \"not_a_workspace\", \"damaged\", \"newer_version\", \"io\", \"offline\", \"denied\", \"internal\"];"));
 }

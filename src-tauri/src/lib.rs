@@ -9,6 +9,7 @@ mod menu;
 pub mod renderer;
 mod session;
 mod startup_probe;
+mod team;
 
 use session::Session;
 
@@ -20,6 +21,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(Session::default())
+        .manage(team::Team::default())
         .menu(menu::build)
         .on_menu_event(menu::handle)
         .setup(|app| {

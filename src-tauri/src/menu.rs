@@ -39,6 +39,9 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("export-csv-items", "Export Roadmap Items as CSV…", None)?)
         .item(&item("export-csv-okrs", "Export OKRs as CSV…", None)?)
         .separator()
+        .item(&item("share-team", "Share with Team…", None)?)
+        .item(&item("join-team", "Join Team Space…", None)?)
+        .separator()
         .quit()
         .build()?;
     let edit = SubmenuBuilder::new(app, "Edit").cut().copy().paste().separator().select_all().build()?;
@@ -62,6 +65,8 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
             "import-csv-measurements" => import_csv(&app, CsvImport::Measurements),
             "export-csv-items" => export_csv(&app, CsvExport::Items, "roadmap items").map(|_| false),
             "export-csv-okrs" => export_csv(&app, CsvExport::Okrs, "OKRs").map(|_| false),
+            "share-team" => ask_for_team_dialog(&app, TeamDialog::Share),
+            "join-team" => ask_for_team_dialog(&app, TeamDialog::Join),
             _ => Ok(false),
         };
         match result {
@@ -78,21 +83,30 @@ fn workspace_filter() -> (&'static str, [&'static str; 3]) {
 
 /// Asks where to create a new workspace, refusing to reuse an existing file.
 fn new_workspace(app: &AppHandle) -> lodestar::Result<bool> {
-    let (name, exts) = workspace_filter();
-    let Some(path) = app
-        .dialog()
-        .file()
-        .set_title("New workspace")
-        .set_directory(data_dir())
-        .set_file_name(format!("New product.{EXTENSION}"))
-        .add_filter(name, &exts)
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-    else {
-        session::after_file_dialog(app);
+    let Some(path) = new_workspace_path(app, "New workspace", &format!("New product.{EXTENSION}"))? else {
         return Ok(false);
     };
+    session::open(app, &path)?;
+    Ok(true)
+}
+
+/// Asks where to save a new workspace (native dialog); `None` when cancelled, an error
+/// when the file chosen already exists.
+pub fn new_workspace_path(app: &AppHandle, title: &str, suggested: &str) -> lodestar::Result<Option<PathBuf>> {
+    let (name, exts) = workspace_filter();
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .set_directory(data_dir())
+        .set_file_name(suggested)
+        .add_filter(name, &exts)
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok());
     session::after_file_dialog(app);
+    let Some(path) = picked else {
+        return Ok(None);
+    };
     let path = with_extension(path);
     if path.exists() {
         return Err(Error::new(
@@ -100,8 +114,7 @@ fn new_workspace(app: &AppHandle) -> lodestar::Result<bool> {
             format!("{} already exists. Choose a new name, or use File ▸ Open… to open it.", path.display()),
         ));
     }
-    session::open(app, &path)?;
-    Ok(true)
+    Ok(Some(path))
 }
 
 fn open_workspace(app: &AppHandle) -> lodestar::Result<bool> {
@@ -131,6 +144,23 @@ pub fn open_sample_workspace(app: &AppHandle, path: &Path) -> lodestar::Result<(
     }
     drop(ws);
     session::open(app, path)
+}
+
+/// Event asking the UI to open the Share with Team or Join Team Space dialog
+/// (`TeamDialog`): the server address, space and password are typed in the window.
+pub const TEAM_DIALOG: &str = "team-dialog";
+
+#[derive(Clone, Copy, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TeamDialog {
+    Share,
+    Join,
+}
+
+fn ask_for_team_dialog(app: &AppHandle, which: TeamDialog) -> lodestar::Result<bool> {
+    app.emit(TEAM_DIALOG, which).map_err(|e| Error::internal(format!("Could not open the team dialog: {e}")))?;
+    Ok(false)
 }
 
 /// Replaces the open workspace's contents with a backup the user picks (the picker

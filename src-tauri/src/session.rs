@@ -149,12 +149,15 @@ pub fn open(app: &AppHandle, path: &Path) -> lodestar::Result<()> {
     if let Err(e) = lodestar::workspace_path::remember_last_opened(path) {
         tracing::warn!("could not remember the last workspace: {e}");
     }
+    // A shared workspace syncs from now on; the one it replaced stops.
+    crate::team::follow_open_workspace(app);
     Ok(())
 }
 
 /// Sets the window title to the product name, and tells the UI to reload.
 pub fn announce_change(app: &AppHandle) {
     retitle(app);
+    crate::team::after_command(app);
     match app.state::<Session>().with(|ws| ws.info()) {
         Ok(info) => {
             let _ = app.emit(WORKSPACE_CHANGED, info);

@@ -89,7 +89,10 @@ macro_rules! command {
             $crate::commands::off_main_thread(stringify!($name), move || {
                 let state = tauri::Manager::state::<$crate::session::Session>(&app);
                 let run = |$app: &tauri::AppHandle, $session: &$crate::session::Session| -> lodestar::Result<$answer> { $body };
-                run(&app, &state)
+                let answer = run(&app, &state);
+                // A command may have written: the team sync (if any) pushes what waits.
+                $crate::team::after_command(&app);
+                answer
             })
             .await
         }
@@ -126,6 +129,7 @@ pub mod okr;
 pub mod roadmap;
 pub mod search;
 pub mod strategy;
+pub mod team;
 pub mod workspace;
 
 /// Names every command once: yields the invoke handler and the bindings' descriptions.
@@ -214,6 +218,18 @@ list![
     decisions::delete_decision,
     dashboard::dashboard,
     search::search,
+    team::team_status,
+    team::team_share,
+    team::team_join,
+    team::team_sync,
+    team::team_set_password,
+    team::team_leave,
+    team::team_members,
+    team::team_change_member,
+    team::team_conflicts,
+    team::team_reapply_conflict,
+    team::team_dismiss_conflict,
+    team::team_activity,
 ];
 
 #[cfg(test)]

@@ -51,6 +51,10 @@ export function errorTitle(code: ErrorCode): string {
       return "The workspace was made by a newer Lodestar";
     case "io":
       return "The workspace file could not be read or written";
+    case "offline":
+      return "The team server cannot be reached";
+    case "denied":
+      return "The team server refused";
     case "internal":
       return "Something went wrong";
   }

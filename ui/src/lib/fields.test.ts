@@ -53,9 +53,9 @@ describe("what is sent to the core", () => {
 
 describe("history", () => {
   const revisions: Revision[] = [
-    { field: "vision", old_value: "a", new_value: "b", changed_at: "2026-11-25T16:40:00Z", reason: null },
-    { field: "name", old_value: null, new_value: "Acme", changed_at: "2026-11-24T10:00:00Z", reason: null },
-    { field: "vision", old_value: null, new_value: "a", changed_at: "2026-11-03T09:00:00Z", reason: null },
+    { field: "vision", old_value: "a", new_value: "b", changed_at: "2026-11-25T16:40:00Z", reason: null, author: null },
+    { field: "name", old_value: null, new_value: "Acme", changed_at: "2026-11-24T10:00:00Z", reason: null, author: null },
+    { field: "vision", old_value: null, new_value: "a", changed_at: "2026-11-03T09:00:00Z", reason: null, author: null },
   ];
 
   it("picks one field's revisions and keeps newest first", () => {

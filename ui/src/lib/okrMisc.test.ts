@@ -69,7 +69,7 @@ describe("explanations", () => {
 
 describe("history timeline", () => {
   const rev = (entity: string, changed_at: string) => ({
-    entity, entity_id: "x", entity_title: "X", revision: { field: "title", old_value: "a", new_value: "b", changed_at, reason: null },
+    entity, entity_id: "x", entity_title: "X", revision: { field: "title", old_value: "a", new_value: "b", changed_at, reason: null, author: null },
   });
   const view: HistoryView = {
     entries: [rev("objective", "2026-11-20T10:00:00Z"), rev("key_result", "2026-11-03T09:00:00Z"), rev("product", "2026-10-01T09:00:00Z")],

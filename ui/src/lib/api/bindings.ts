@@ -3,6 +3,7 @@
 // One function per command: its name, the arguments it takes (under their snake_case keys)
 // and what it answers; a failed call rejects with a LodestarError.
 import { call } from "./ipc";
+import type { Activity } from "./types/Activity";
 import type { BacklogView } from "./types/BacklogView";
 import type { BoardCard } from "./types/BoardCard";
 import type { CheckIn } from "./types/CheckIn";
@@ -28,6 +29,7 @@ import type { KpiChart } from "./types/KpiChart";
 import type { KpiInput } from "./types/KpiInput";
 import type { LayoutRequest } from "./types/LayoutRequest";
 import type { MeasurementOutcome } from "./types/MeasurementOutcome";
+import type { Member } from "./types/Member";
 import type { MetricsView } from "./types/MetricsView";
 import type { MilestoneInput } from "./types/MilestoneInput";
 import type { ObjectiveInput } from "./types/ObjectiveInput";
@@ -40,6 +42,9 @@ import type { RoadmapView } from "./types/RoadmapView";
 import type { ScoreBy } from "./types/ScoreBy";
 import type { SearchHit } from "./types/SearchHit";
 import type { StrategyView } from "./types/StrategyView";
+import type { TeamConflict } from "./types/TeamConflict";
+import type { TeamStatus } from "./types/TeamStatus";
+import type { TeamSyncReport } from "./types/TeamSyncReport";
 import type { ThemesView } from "./types/ThemesView";
 import type { WorkspaceInfo } from "./types/WorkspaceInfo";
 
@@ -467,4 +472,85 @@ export function dashboard(asOf: string | null): Promise<DashboardView> {
  */
 export function search(query: string): Promise<Array<SearchHit>> {
   return call<Array<SearchHit>>("search", { query });
+}
+
+/**
+ * Where the open workspace's team sync stands; null when it is not shared.
+ */
+export function teamStatus(): Promise<TeamStatus | null> {
+  return call<TeamStatus | null>("team_status");
+}
+
+/**
+ * Shares the open workspace as a new space on a PostgreSQL server; this role owns it.
+ * The password (optional: else `PGPASSWORD` or ~/.pgpass) is kept in the OS keyring
+ * or for this session, never in the workspace.
+ */
+export function teamShare(serverUrl: string, space: string, password: string | null): Promise<TeamStatus> {
+  return call<TeamStatus>("team_share", { server_url: serverUrl, space, password });
+}
+
+/**
+ * Joins a space: into the open workspace when it is empty, else into a new workspace
+ * file the user names in a save dialog (then open). Null when that dialog was cancelled.
+ */
+export function teamJoin(serverUrl: string, space: string, password: string | null): Promise<TeamStatus | null> {
+  return call<TeamStatus | null>("team_join", { server_url: serverUrl, space, password });
+}
+
+/**
+ * Pushes this copy's changes and pulls the team's now.
+ */
+export function teamSync(): Promise<TeamSyncReport> {
+  return call<TeamSyncReport>("team_sync");
+}
+
+/**
+ * A new password after the server refused the one kept; a sync follows.
+ */
+export function teamSetPassword(password: string): Promise<null> {
+  return call<null>("team_set_password", { password });
+}
+
+/**
+ * Stops sharing this workspace; the file keeps everything.
+ */
+export function teamLeave(): Promise<null> {
+  return call<null>("team_leave");
+}
+
+export function teamMembers(): Promise<Array<Member>> {
+  return call<Array<Member>>("team_members");
+}
+
+/**
+ * Adds (or removes) a member by server role; owners only. Answers the members after it.
+ */
+export function teamChangeMember(role: string, add: boolean): Promise<Array<Member>> {
+  return call<Array<Member>>("team_change_member", { role, add });
+}
+
+/**
+ * Edits set aside because, merged with the team's, they broke a rule; newest first.
+ */
+export function teamConflicts(): Promise<Array<TeamConflict>> {
+  return call<Array<TeamConflict>>("team_conflicts");
+}
+
+/**
+ * Makes a set-aside edit again (refused while it still breaks a rule).
+ */
+export function teamReapplyConflict(id: number): Promise<null> {
+  return call<null>("team_reapply_conflict", { id });
+}
+
+export function teamDismissConflict(id: number): Promise<null> {
+  return call<null>("team_dismiss_conflict", { id });
+}
+
+/**
+ * Who changed what in the space, newest first; `record` narrows it to one record.
+ */
+export function teamActivity(record: string | null, limit: number): Promise<Array<Activity>> {
+  return call<Array<Activity>>("team_activity", { record, limit });
 }

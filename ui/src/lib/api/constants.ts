@@ -9,8 +9,17 @@ export const WORKSPACE_CHANGED = "workspace-changed";
 /** Event carrying a CSV import's preview (`CsvImportPreview`), to confirm or cancel. */
 export const CSV_IMPORT_PREVIEW = "csv-import-preview";
 
+/** Event asking for the Share with Team or Join Team Space dialog (`TeamDialog`), from the File menu. */
+export const TEAM_DIALOG = "team-dialog";
+
+/** Event carrying the open workspace's team status (`TeamStatus`, null when not shared) whenever it may have changed. */
+export const TEAM_STATUS = "team-status";
+
+/** Event sent after a sync applied other members' changes (`TeamSyncReport`): reload what is shown. */
+export const TEAM_CHANGES_APPLIED = "team-changes-applied";
+
 /** Every code an error from the core can carry. */
-export const ERROR_CODES: readonly ErrorCode[] = ["invalid", "not_found", "not_a_workspace", "damaged", "newer_version", "io", "internal"];
+export const ERROR_CODES: readonly ErrorCode[] = ["invalid", "not_found", "not_a_workspace", "damaged", "newer_version", "io", "offline", "denied", "internal"];
 
 /** The timeline's zoom levels, from the closest in. */
 export const ZOOMS: readonly Zoom[] = ["week", "month", "quarter", "year"];

@@ -4,4 +4,9 @@
  * One recorded change of a field: what it was, what it became, when (RFC 3339, UTC),
  * and, for a deliberate adjustment of a goal, why.
  */
-export type Revision = { field: string, old_value: string | null, new_value: string | null, changed_at: string, reason: string | null, };
+export type Revision = { field: string, old_value: string | null, new_value: string | null, changed_at: string, reason: string | null, 
+/**
+ * In a team space, the server role that made the change; None when made here
+ * before the workspace was shared (or not yet synced).
+ */
+author: string | null, };
