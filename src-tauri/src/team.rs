@@ -29,49 +29,6 @@ pub const TEAM_STATUS: &str = "team-status";
 /// what it shows.
 pub const TEAM_CHANGES_APPLIED: &str = "team-changes-applied";
 
-/// An edit set aside by a sync, as the Team panel lists it. (The core's own type is
-/// named like the roadmap's conflicts, so its TypeScript file would be overwritten by
-/// theirs, and its id would be a bigint.)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct TeamConflict {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub author: String,
-    /// Made by this workspace's role.
-    pub mine: bool,
-    /// RFC 3339, UTC.
-    pub made_at: String,
-    pub summary: String,
-    /// The rule it would have broken.
-    pub reason: String,
-}
-
-impl From<lodestar::team::Conflict> for TeamConflict {
-    fn from(c: lodestar::team::Conflict) -> Self {
-        TeamConflict { id: c.id, author: c.author, mine: c.mine, made_at: c.made_at, summary: c.summary, reason: c.reason }
-    }
-}
-
-/// What one sync did, for the UI.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct TeamSyncReport {
-    #[ts(type = "number")]
-    pub pushed: i64,
-    /// Other members' changes applied here.
-    #[ts(type = "number")]
-    pub pulled: i64,
-    /// Edits set aside by this sync.
-    pub set_aside: Vec<TeamConflict>,
-}
-
-impl From<SyncReport> for TeamSyncReport {
-    fn from(r: SyncReport) -> Self {
-        TeamSyncReport { pushed: r.pushed, pulled: r.pulled, set_aside: r.set_aside.into_iter().map(Into::into).collect() }
-    }
-}
-
 /// The keyring's service name under which passwords are kept, one per server address.
 const KEYRING_SERVICE: &str = "Lodestar team server";
 
@@ -320,7 +277,7 @@ fn sync_loop(
                 tracing::debug!(pushed = report.pushed, pulled = report.pulled, "team sync");
                 if report.pulled > 0 || !report.set_aside.is_empty() {
                     session::retitle(app);
-                    let _ = app.emit(TEAM_CHANGES_APPLIED, TeamSyncReport::from(report.clone()));
+                    let _ = app.emit(TEAM_CHANGES_APPLIED, report.clone());
                 }
                 // Written here while it synced: push those too.
                 due = pending_changes(&ws) > 0;
@@ -378,11 +335,7 @@ fn listen_loop(path: &Path, server: &str, passwords: &Mutex<HashMap<String, Opti
 }
 
 /// "Sync now": the worker syncs at once and answers.
-pub fn sync_now(app: &AppHandle) -> lodestar::Result<TeamSyncReport> {
-    sync_now_raw(app).map(Into::into)
-}
-
-fn sync_now_raw(app: &AppHandle) -> lodestar::Result<SyncReport> {
+pub fn sync_now(app: &AppHandle) -> lodestar::Result<SyncReport> {
     let team = app.state::<Team>();
     let (reply, answer) = mpsc::channel();
     if !team.nudge(Nudge::SyncNow(reply)) {

@@ -33,30 +33,36 @@ pub struct TeamStatus {
     /// When this copy last exchanged changes with the server (RFC 3339, UTC).
     pub last_sync: Option<String>,
     /// Changes made here that the server has not acknowledged yet.
+    #[ts(type = "number")]
     pub pending: i64,
     /// Since when the server could not be reached (RFC 3339, UTC); None when it could.
     pub offline_since: Option<String>,
     /// The last sync's error, in words; None after a good sync.
     pub last_error: Option<String>,
     /// Edits set aside because they conflicted with the team's.
+    #[ts(type = "number")]
     pub conflicts: i64,
 }
 
 /// What one sync did.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[ts(export, rename = "TeamSyncReport")]
 pub struct SyncReport {
+    #[ts(type = "number")]
     pub pushed: i64,
     /// Other members' changes applied here.
+    #[ts(type = "number")]
     pub pulled: i64,
     /// Edits set aside by this sync.
     pub set_aside: Vec<Conflict>,
 }
 
 /// An edit set aside because, merged with the team's, it would have broken a rule.
+/// (Named `TeamConflict` in TypeScript: the roadmap has its own conflicts.)
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[ts(export, rename = "TeamConflict")]
 pub struct Conflict {
+    #[ts(type = "number")]
     pub id: i64,
     /// The server role that made the edit.
     pub author: String,

@@ -1,6 +1,6 @@
-use lodestar::team::{Activity, Member, TeamStatus};
+use lodestar::team::{Activity, Conflict, Member, SyncReport, TeamStatus};
 
-use crate::team::{self, TeamConflict, TeamSyncReport};
+use crate::team;
 
 command! {
     /// Where the open workspace's team sync stands; null when it is not shared.
@@ -18,7 +18,7 @@ command! {
         |app, _| team::join(app, &server_url, &space, password.as_deref());
 
     /// Pushes this copy's changes and pulls the team's now.
-    fn team_sync() -> TeamSyncReport = |app, _| team::sync_now(app);
+    fn team_sync() -> SyncReport = |app, _| team::sync_now(app);
 
     /// A new password after the server refused the one kept; a sync follows.
     fn team_set_password(password: String) -> () = |app, _| team::set_password(app, &password);
@@ -32,8 +32,7 @@ command! {
     fn team_change_member(role: String, add: bool) -> Vec<Member> = |app, _| team::change_member(app, &role, add);
 
     /// Edits set aside because, merged with the team's, they broke a rule; newest first.
-    fn team_conflicts() -> Vec<TeamConflict> =
-        |_, session| session.with(|ws| Ok(ws.team_conflicts()?.into_iter().map(Into::into).collect()));
+    fn team_conflicts() -> Vec<Conflict> = |_, session| session.with(|ws| ws.team_conflicts());
 
     /// Makes a set-aside edit again (refused while it still breaks a rule).
     fn team_reapply_conflict(id: i64) -> () = |_, session| session.with(|ws| ws.team_reapply_conflict(id));

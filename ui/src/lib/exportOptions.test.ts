@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PictureOptions } from "./api/types/PictureOptions";
-import { checkOptions, fileName, loadRemembered, mergeOptions, saveRemembered, storageKey, toggleLane } from "./exportOptions";
+import { checkOptions, fileName, formatsFor, loadRemembered, mergeOptions, saveRemembered, storageKey, toggleLane } from "./exportOptions";
 
 const defaults: PictureOptions = {
   from: "2026-01-01",
@@ -115,5 +115,12 @@ describe("helpers", () => {
   it("names the saved file", () => {
     expect(fileName("/home/pm/roadmap.png")).toBe("roadmap.png");
     expect(fileName("C:\\Users\\pm\\okrs.pdf")).toBe("okrs.pdf");
+  });
+});
+
+describe("formats", () => {
+  it("offers the web page for the roadmap only", () => {
+    expect(formatsFor("roadmap").map((f) => f.value)).toContain("html");
+    expect(formatsFor("okrs").map((f) => f.value)).not.toContain("html");
   });
 });

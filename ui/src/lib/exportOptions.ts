@@ -16,7 +16,13 @@ export const FORMATS: readonly { value: ExportFormat; label: string }[] = [
   { value: "png", label: "PNG" },
   { value: "svg", label: "SVG" },
   { value: "pdf", label: "PDF" },
+  { value: "html", label: "Web page" },
 ];
+
+/** The formats a kind exports to: the interactive web page is the roadmap's only. */
+export function formatsFor(kind: ExportKind): readonly { value: ExportFormat; label: string }[] {
+  return kind === "roadmap" ? FORMATS : FORMATS.filter((f) => f.value !== "html");
+}
 export const ZOOMS: readonly { value: Zoom; label: string }[] = [
   { value: "week", label: "Weeks" },
   { value: "month", label: "Months" },

@@ -8,12 +8,11 @@ const base: TeamStatus = {
   server: "postgresql://alice@db.example.com:5432/plans",
   role: "alice",
   last_sync: "2026-12-05T14:58:00Z",
-  pending: 0 as unknown as bigint,
+  pending: 0,
   offline_since: null,
   last_error: null,
-  conflicts: 0 as unknown as bigint,
+  conflicts: 0,
 };
-const n = (x: number) => x as unknown as bigint;
 
 describe("the sidebar's sync status", () => {
   it("says In sync when nothing waits and the last sync worked", () => {
@@ -21,12 +20,12 @@ describe("the sidebar's sync status", () => {
   });
 
   it("counts the changes waiting, in the singular for one", () => {
-    expect(syncSummary({ ...base, pending: n(1) }, now, "UTC").text).toBe("1 change waiting");
-    expect(syncSummary({ ...base, pending: n(3) }, now, "UTC").text).toBe("3 changes waiting");
+    expect(syncSummary({ ...base, pending: 1 }, now, "UTC").text).toBe("1 change waiting");
+    expect(syncSummary({ ...base, pending: 3 }, now, "UTC").text).toBe("3 changes waiting");
   });
 
   it("says since when the server has been unreachable, with what waits", () => {
-    const s = syncSummary({ ...base, pending: n(2), offline_since: "2026-12-05T10:42:10Z", last_error: "connection refused" }, now, "UTC");
+    const s = syncSummary({ ...base, pending: 2, offline_since: "2026-12-05T10:42:10Z", last_error: "connection refused" }, now, "UTC");
     expect(s).toEqual({ tone: "offline", text: "Offline since 10:42", detail: "2 changes waiting" });
   });
 

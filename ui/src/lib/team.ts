@@ -36,7 +36,7 @@ export function waitingText(pending: number): string {
 
 /** The sidebar's one line: "In sync", "N changes waiting", "Offline since 10:42", or the error. */
 export function syncSummary(status: TeamStatus, now: Date, timeZone?: string): SyncSummary {
-  const pending = Number(status.pending);
+  const pending = status.pending;
   const waiting = pending > 0 ? waitingText(pending) : "";
   if (status.offline_since) {
     return { tone: "offline", text: `Offline since ${clockTime(status.offline_since, now, timeZone)}`, detail: waiting || "Nothing waiting" };

@@ -15,7 +15,7 @@ last_sync: string | null,
 /**
  * Changes made here that the server has not acknowledged yet.
  */
-pending: bigint, 
+pending: number, 
 /**
  * Since when the server could not be reached (RFC 3339, UTC); None when it could.
  */
@@ -27,4 +27,4 @@ last_error: string | null,
 /**
  * Edits set aside because they conflicted with the team's.
  */
-conflicts: bigint, };
+conflicts: number, };

@@ -2,7 +2,7 @@
 import type { TeamConflict } from "./TeamConflict";
 
 /**
- * What one sync did, for the UI.
+ * What one sync did.
  */
 export type TeamSyncReport = { pushed: number, 
 /**
