@@ -28,7 +28,7 @@ esac
 LODESTAR_APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver xauth
-  imagemagick xdotool xclip poppler-utils dpkg-dev postgresql
+  imagemagick xdotool xclip poppler-utils dpkg-dev postgresql libdbus-1-dev
 )
 
 # Start time (epoch seconds) of the outermost script, shared with the scripts it
