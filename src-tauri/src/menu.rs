@@ -38,6 +38,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("import-csv-measurements", "Import KPI Measurements from CSV…", None)?)
         .item(&item("export-csv-items", "Export Roadmap Items as CSV…", None)?)
         .item(&item("export-csv-okrs", "Export OKRs as CSV…", None)?)
+        .item(&item("export-calendar", "Export Dates to Calendar (.ics)…", None)?)
         .separator()
         .item(&item("share-team", "Share with Team…", None)?)
         .item(&item("join-team", "Join Team Space…", None)?)
@@ -65,6 +66,7 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
             "import-csv-measurements" => import_csv(&app, CsvImport::Measurements),
             "export-csv-items" => export_csv(&app, CsvExport::Items, "roadmap items").map(|_| false),
             "export-csv-okrs" => export_csv(&app, CsvExport::Okrs, "OKRs").map(|_| false),
+            "export-calendar" => export_calendar(&app).map(|_| false),
             "share-team" => ask_for_team_dialog(&app, TeamDialog::Share),
             "join-team" => ask_for_team_dialog(&app, TeamDialog::Join),
             _ => Ok(false),
@@ -292,6 +294,17 @@ fn export_csv(app: &AppHandle, what: CsvExport, label: &str) -> lodestar::Result
         return Ok(());
     };
     write_atomically(&file, csv.as_bytes())
+}
+
+/// Milestones and scheduled items as an iCalendar file, for calendar apps.
+fn export_calendar(app: &AppHandle) -> lodestar::Result<()> {
+    let session = app.state::<Session>();
+    let (ics, name) = session.with(|ws| Ok((ws.export_calendar(None, None, chrono::Utc::now())?, ws.product()?.name)))?;
+    let suggested = format!("{} dates.ics", safe_file_name(&name));
+    let Some(file) = save_path(app, "Export the plan's dates to a calendar", &suggested, "ics") else {
+        return Ok(());
+    };
+    write_atomically(&file, ics.as_bytes())
 }
 
 /// Asks for a file to read (native dialog) and reads it; `None` when cancelled.
