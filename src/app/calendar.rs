@@ -71,7 +71,7 @@ impl Workspace {
                 cancelled: r.status == ItemStatus::Dropped,
             });
         }
-        let name = format!("{} roadmap", doc.product.name);
+        let name = super::picture::roadmap_title(&doc.product.name);
         Ok(calendar(&name, plan_id.as_deref().unwrap_or_default(), &events, now))
     }
 }

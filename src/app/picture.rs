@@ -66,6 +66,15 @@ impl Picture {
 
 const OPTIONS: &str = "picture options";
 
+/// "Acme roadmap" — but not "Q3 roadmap roadmap".
+pub(crate) fn roadmap_title(product: &str) -> String {
+    if product.trim_end().to_lowercase().ends_with("roadmap") {
+        product.trim_end().to_string()
+    } else {
+        format!("{product} roadmap")
+    }
+}
+
 impl Workspace {
     /// Exports a picture: `what` (the roadmap, or the OKR one-pager of `cycle`, default
     /// the one containing `today`) drawn with `options`, as of `today`, in `format`.
@@ -145,7 +154,7 @@ impl Workspace {
             })
             .collect();
         let plan = HtmlPlan {
-            title: options.title.clone().unwrap_or_else(|| format!("{product} roadmap")),
+            title: options.title.clone().unwrap_or_else(|| roadmap_title(&product)),
             generated_on: options.generated_on.map(|d| d.to_string()),
             lanes: doc
                 .lanes
