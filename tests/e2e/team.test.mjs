@@ -158,8 +158,9 @@ async function chooseFromFileMenu(position) {
   for (let i = 0; i < position; i++) spawnSync('xdotool', ['key', 'Down']);
   spawnSync('xdotool', ['key', 'Return']);
 }
-// New, Open, Open Sample, Restore, Import JSON, Export JSON, five CSV items, Share, Join.
-const JOIN_TEAM_SPACE = 13;
+// New, Open, Open Sample, Restore, Import JSON, Export JSON, five CSV items, Export Dates to
+// Calendar, Share, Join.
+const JOIN_TEAM_SPACE = 14;
 
 const syncText = (s) => s.execute(`return document.querySelector('#team-sync-text')?.textContent ?? null;`);
 const teamText = (s) => s.execute(`return document.querySelector('#team-status')?.textContent ?? null;`);
