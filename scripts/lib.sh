@@ -28,7 +28,7 @@ esac
 LODESTAR_APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver xauth
-  imagemagick xdotool xclip poppler-utils dpkg-dev postgresql libdbus-1-dev
+  imagemagick xdotool xclip poppler-utils dpkg-dev postgresql libdbus-1-dev openssl
 )
 
 # Start time (epoch seconds) of the outermost script, shared with the scripts it
@@ -106,7 +106,8 @@ make_tmpdir() { # make_tmpdir VAR  -> sets VAR to a fresh dir removed on exit
 
 # start_postgres: a throwaway PostgreSQL cluster for this run (Debian's server, run as
 # the `postgres` user because it refuses root) on a free port of 127.0.0.1, with a
-# superuser `admin`. Exports LODESTAR_TEST_PG (a URL to its `postgres` database),
+# superuser `admin`, serving TLS with a self-signed certificate (LODESTAR_TEST_PG_CERT).
+# Exports LODESTAR_TEST_PG (a URL to its `postgres` database),
 # LODESTAR_TEST_PG_PASSWORD and LODESTAR_TEST_PG_DATA; stopped and removed on exit.
 start_postgres() {
   local bin port d pw
@@ -126,12 +127,18 @@ start_postgres() {
   fi
   "${as[@]}" "$bin/initdb" -D "$d/data" -A scram-sha-256 --pwfile="$d/pw" -U admin >"$d/initdb.log" 2>&1 ||
     { cat "$d/initdb.log" >&2; die "initdb failed"; }
-  "${as[@]}" "$bin/pg_ctl" -D "$d/data" -o "-p $port -k $d -c listen_addresses=127.0.0.1 -c max_connections=200" \
+  # TLS with a self-signed certificate, so clients' sslmode is tested for real.
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=localhost" \
+    -keyout "$d/server.key" -out "$d/server.crt" >/dev/null 2>&1 || die "openssl could not make a test certificate"
+  chmod 600 "$d/server.key"
+  [[ $EUID -eq 0 ]] && chown postgres "$d/server.key" "$d/server.crt"
+  "${as[@]}" "$bin/pg_ctl" -D "$d/data" -o "-p $port -k $d -c listen_addresses=127.0.0.1 -c max_connections=200 -c ssl=on -c ssl_cert_file=$d/server.crt -c ssl_key_file=$d/server.key" \
     -l "$d/log" -w start >/dev/null || { cat "$d/log" >&2; die "PostgreSQL did not start"; }
   _LODESTAR_STOP_CMDS+=("${as[*]} $bin/pg_ctl -D $d/data -m fast -w stop")
   export LODESTAR_TEST_PG="postgresql://admin@127.0.0.1:$port/postgres"
   export LODESTAR_TEST_PG_PASSWORD="$pw"
   export LODESTAR_TEST_PG_DATA="$d/data"
+  export LODESTAR_TEST_PG_CERT="$d/server.crt"
   export LODESTAR_TEST_PG_CTL="${as[*]} $bin/pg_ctl"
   info "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') started on 127.0.0.1:$port ($d)"
 }

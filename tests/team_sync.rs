@@ -361,6 +361,34 @@ fn a_newer_server_schema_is_refused_and_left_untouched() {
     assert_eq!(v, 99);
 }
 
+#[test]
+fn the_connection_is_encrypted_as_sslmode_asks() {
+    let Some(server) = TestServer::new() else { return };
+    let role = server.role("tls");
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(&dir.path().join("w.lodestar")).unwrap();
+    ws.import_document(&sample_document(day("2026-12-01")), common::now()).unwrap();
+    // `require`: encrypted, the certificate not checked (as libpq does).
+    ws.team_share(&server.url_with(&role.name, "require"), "tls", Some(&role.password)).unwrap();
+    let encrypted = |ws: &Workspace| {
+        let _listening = ws.team_listener(Some(&role.password)).unwrap();
+        let row = server
+            .admin()
+            .query_one("SELECT bool_and(s.ssl) FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) WHERE a.usename = $1", &[&role.name])
+            .unwrap();
+        row.get::<_, Option<bool>>(0)
+    };
+    assert_eq!(encrypted(&ws), Some(true), "sslmode=require encrypts");
+    // `verify-full` checks the certificate: a self-signed one is refused, in words.
+    let mut other = Workspace::open(&dir.path().join("v.lodestar")).unwrap();
+    let err = other.team_join(&server.url_with(&role.name, "verify-full"), "tls", Some(&role.password)).unwrap_err();
+    assert!(err.message.contains("certificate this computer does not trust"), "{}", err.message);
+    assert_eq!(err.field.as_deref(), Some("server"), "shown at the server's field");
+    // `disable` talks in the clear.
+    other.team_join(&server.url_with(&role.name, "disable"), "tls", Some(&role.password)).unwrap();
+    assert_eq!(encrypted(&other), Some(false));
+}
+
 // ------------------------------------------------------------------ property ----
 
 /// A small deterministic generator, so a failing case can be replayed by its seed.

@@ -188,7 +188,20 @@ impl Server {
                 ),
             );
         }
-        Error::new(ErrorCode::Offline, format!("Cannot reach the server at {target}: {}", source_chain(&e)))
+        let chain = source_chain(&e);
+        if chain.contains("certificate verify failed") {
+            let why = chain.rsplit_once('(').map(|(_, w)| w.trim_end_matches(')').to_string()).unwrap_or_else(|| "not trusted".into());
+            return Error::invalid(
+                "team",
+                "server",
+                format!(
+                    "The server at {target} presented a certificate this computer does not trust ({why}), and sslmode=verify-full \
+                     checks it. Add the server's CA certificate to the system's trusted certificates, or use sslmode=require \
+                     to encrypt without checking it."
+                ),
+            );
+        }
+        Error::new(ErrorCode::Offline, format!("Cannot reach the server at {target}: {chain}"))
     }
 }
 

@@ -55,7 +55,13 @@ impl TestServer {
     }
 
     pub fn url(&self, role: &str) -> String {
-        format!("postgresql://{role}@{}:{}/{}?sslmode=disable", self.host, self.port, self.db)
+        self.url_with(role, "disable")
+    }
+
+    /// The address with another `sslmode` (the test cluster serves TLS with a
+    /// self-signed certificate).
+    pub fn url_with(&self, role: &str, sslmode: &str) -> String {
+        format!("postgresql://{role}@{}:{}/{}?sslmode={sslmode}", self.host, self.port, self.db)
     }
 
     /// A superuser connection to this test's database.
