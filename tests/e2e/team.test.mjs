@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
-import { withApp, waitFor, tempDir, appEnv, importDocument, exportJson, CLI, Keys } from './webdriver.mjs';
+import { withApp, waitFor, tempDir, appEnv, importDocument, exportJson, chooseFromFileMenu, CLI, Keys } from './webdriver.mjs';
 
 const ADMIN_URL = process.env.LODESTAR_TEST_PG;
 const ADMIN_PASSWORD = process.env.LODESTAR_TEST_PG_PASSWORD ?? '';
@@ -148,19 +148,6 @@ async function barBox(s, id) {
   );
 }
 
-/**
- * Chooses a File menu item by its place in the menu (the native menu bar is outside the
- * page): a click on "File" at the window's top left, then the arrow keys.
- */
-async function chooseFromFileMenu(position) {
-  spawnSync('xdotool', ['mousemove', '18', '11', 'click', '1']);
-  await new Promise((r) => setTimeout(r, 500));
-  for (let i = 0; i < position; i++) spawnSync('xdotool', ['key', 'Down']);
-  spawnSync('xdotool', ['key', 'Return']);
-}
-// New, Open, Open Sample, Restore, Import JSON, Export JSON, five CSV items, Export Dates to
-// Calendar, Share, Join.
-const JOIN_TEAM_SPACE = 14;
 
 const syncText = (s) => s.execute(`return document.querySelector('#team-sync-text')?.textContent ?? null;`);
 const teamText = (s) => s.execute(`return document.querySelector('#team-status')?.textContent ?? null;`);
@@ -268,7 +255,7 @@ test('joining from the window fills an empty workspace, refuses a wrong password
   await withApp(t, env, async (bob) => {
     await bob.waitFor('a[data-view="strategy"]', { timeout: 30_000 });
     assert.equal(await bob.find('#team-status'), null, 'a workspace that is not shared shows no sync status');
-    await chooseFromFileMenu(JOIN_TEAM_SPACE);
+    await chooseFromFileMenu('Join Team Space…');
     await bob.waitFor('#team-dialog[data-team-dialog="join"]');
     await bob.setValue('#team-server', server.url(server.bob.role));
     await bob.setValue('#team-space', 'Polaris');

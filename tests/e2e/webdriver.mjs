@@ -355,6 +355,29 @@ export async function typeIntoFileDialog(title, path) {
   }
 }
 
+/** The File menu's items in order (src-tauri/src/menu.rs), for choosing one by its place. */
+export const FILE_MENU = [
+  'New Workspace…', 'Open…', 'Open Sample Workspace', 'Restore from Backup…',
+  'Import JSON…', 'Export JSON…',
+  'Import Roadmap Items from CSV…', 'Import Feedback from CSV…', 'Import KPI Measurements from CSV…',
+  'Export Roadmap Items as CSV…', 'Export OKRs as CSV…', 'Export Dates to Calendar (.ics)…',
+  'Share with Team…', 'Join Team Space…',
+];
+
+/**
+ * Chooses a File menu item by its name (the native menu bar is outside the page): a
+ * click on "File" at the window's top left, then the arrow keys to the item's place.
+ */
+export async function chooseFromFileMenu(item) {
+  const place = FILE_MENU.indexOf(item);
+  if (place < 0) throw new Error(`no File menu item "${item}"`);
+  spawnSync('xdotool', ['mousemove', '18', '11', 'click', '1']);
+  await new Promise((r) => setTimeout(r, 500));
+  // The first Down highlights the first item.
+  for (let i = 0; i <= place; i++) spawnSync('xdotool', ['key', 'Down']);
+  spawnSync('xdotool', ['key', 'Return']);
+}
+
 // ------------------------------------------------------------------ CLI ----
 
 /** Runs the lodestar CLI; returns {status, stdout, stderr}. */
