@@ -113,7 +113,7 @@ fn locate(key: Key, rid: &str) -> Result<(String, Vec<Value>)> {
     })
 }
 
-fn value(v: &serde_json::Value) -> Value {
+pub(crate) fn value(v: &serde_json::Value) -> Value {
     match v {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Integer(*b as i64),
@@ -238,12 +238,16 @@ fn update_newer(
         return Ok(());
     }
     note(touched, c, set.iter().map(|(k, _)| k.as_str()));
-    let (cond, mut args) = locate(key, &c.rid)?;
-    let assignments: Vec<String> = set.iter().map(|(k, _)| format!("{k} = ?")).collect();
-    let mut all: Vec<Value> = set.into_iter().map(|(_, v)| v).collect();
-    all.append(&mut args);
-    tx.prepare_cached(&format!("UPDATE {} SET {} WHERE {cond}", c.tbl, assignments.join(", ")))?
-        .execute(rusqlite::params_from_iter(all))?;
+    set_fields(tx, &c.tbl, key, &c.rid, set)
+}
+
+/// `UPDATE table SET field = value, … WHERE <the row>`.
+fn set_fields(tx: &Transaction<'_>, table: &str, key: Key, rid: &str, fields: Vec<(String, Value)>) -> Result<()> {
+    let (cond, args) = locate(key, rid)?;
+    let assignments: Vec<String> = fields.iter().map(|(k, _)| format!("{k} = ?")).collect();
+    let values = fields.into_iter().map(|(_, v)| v).chain(args);
+    tx.prepare_cached(&format!("UPDATE {table} SET {} WHERE {cond}", assignments.join(", ")))?
+        .execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }
 
@@ -452,12 +456,7 @@ pub(crate) fn take_back(tx: &Transaction<'_>, pending: &[Pending]) -> Result<()>
             "insert" => {
                 tx.execute(&format!("DELETE FROM {} WHERE {cond}", c.tbl), rusqlite::params_from_iter(args))?;
             }
-            "update" => {
-                let assignments: Vec<String> = before.keys().map(|k| format!("{k} = ?")).collect();
-                let mut all: Vec<Value> = before.values().map(value).collect();
-                all.extend(args);
-                tx.execute(&format!("UPDATE {} SET {} WHERE {cond}", c.tbl, assignments.join(", ")), rusqlite::params_from_iter(all))?;
-            }
+            "update" => set_fields(tx, &c.tbl, key, &c.rid, before.iter().map(|(k, v)| (k.clone(), value(v))).collect())?,
             _ => {
                 let names: Vec<&str> = before.keys().map(String::as_str).collect();
                 let marks = vec!["?"; names.len()].join(", ");
@@ -499,11 +498,7 @@ fn reapply_all(tx: &Transaction<'_>, changes: &[Change]) -> Result<()> {
             _ if fields.is_empty() => {}
             _ => {
                 note(&mut touched, c, fields.iter().map(|(k, _)| k.as_str()));
-                let (cond, args) = locate(key, &c.rid)?;
-                let assignments: Vec<String> = fields.iter().map(|(k, _)| format!("{k} = ?")).collect();
-                let mut all: Vec<Value> = fields.into_iter().map(|(_, v)| v).collect();
-                all.extend(args);
-                tx.execute(&format!("UPDATE {} SET {} WHERE {cond}", c.tbl, assignments.join(", ")), rusqlite::params_from_iter(all))?;
+                set_fields(tx, &c.tbl, key, &c.rid, fields)?;
             }
         }
     }

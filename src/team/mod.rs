@@ -228,7 +228,7 @@ fn load_snapshot(tx: &Transaction<'_>, text: &str) -> Result<()> {
         let marks = vec!["?"; cols.len()].join(", ");
         let mut stmt = tx.prepare(&format!("INSERT INTO {table} ({}) VALUES ({marks})", cols.join(", ")))?;
         for row in t["rows"].as_array().into_iter().flatten() {
-            let values: Vec<rusqlite::types::Value> = row.as_array().into_iter().flatten().map(fold_value).collect();
+            let values: Vec<rusqlite::types::Value> = row.as_array().into_iter().flatten().map(fold::value).collect();
             stmt.execute(rusqlite::params_from_iter(values))?;
         }
     }
@@ -238,17 +238,6 @@ fn load_snapshot(tx: &Transaction<'_>, text: &str) -> Result<()> {
     }
     tx.execute_batch("PRAGMA defer_foreign_keys = OFF")?;
     Ok(())
-}
-
-fn fold_value(v: &serde_json::Value) -> rusqlite::types::Value {
-    use rusqlite::types::Value;
-    match v {
-        serde_json::Value::Null => Value::Null,
-        serde_json::Value::Number(n) => n.as_i64().map(Value::Integer).unwrap_or_else(|| Value::Real(n.as_f64().unwrap_or(0.0))),
-        serde_json::Value::String(s) => Value::Text(s.clone()),
-        serde_json::Value::Bool(b) => Value::Integer(*b as i64),
-        other => Value::Text(other.to_string()),
-    }
 }
 
 /// A workspace with nothing in it but the product row (and its history).
@@ -520,8 +509,10 @@ impl Workspace {
         if now_pending != pending.iter().map(|p| p.seq).collect::<Vec<_>>() {
             return Ok(None);
         }
-        let own: std::collections::HashSet<&str> = pending.iter().map(|p| p.change.change_id.as_str()).collect();
-        let foreign = pulled.iter().filter(|(_, c)| !own.contains(c.change_id.as_str())).count() as i64;
+        // This copy's changes by id: those pulled back (pushed by an attempt that was cut
+        // short) are not others', and those just pushed are applied from here.
+        let by_id: std::collections::HashMap<&str, &Change> = pending.iter().map(|p| (p.change.change_id.as_str(), &p.change)).collect();
+        let foreign = pulled.iter().filter(|(_, c)| !by_id.contains_key(c.change_id.as_str())).count() as i64;
         let set_aside = capture::quietly(&tx, || {
             if foreign == 0 {
                 let mine: Vec<Change> = pending.iter().map(|p| p.change.clone()).collect();
@@ -530,13 +521,10 @@ impl Workspace {
             } else {
                 fold::take_back(&tx, &pending)?;
                 let mut all: Vec<Change> = pulled.iter().map(|(_, c)| c.clone()).collect();
-                let by_id: std::collections::HashMap<&str, &Change> =
-                    pending.iter().map(|p| (p.change.change_id.as_str(), &p.change)).collect();
                 all.extend(pushed.iter().filter_map(|(_, id)| by_id.get(id.as_str()).map(|c| (*c).clone())));
                 fold::fold(&tx, &all)
             }
         })?;
-        let by_id: std::collections::HashMap<&str, &Change> = pending.iter().map(|p| (p.change.change_id.as_str(), &p.change)).collect();
         remember(
             &tx,
             pulled.iter().map(|(s, c)| (*s, c)).chain(pushed.iter().filter_map(|(s, id)| by_id.get(id.as_str()).map(|c| (*s, *c)))),

@@ -261,7 +261,7 @@ fn shown_url(config: &Config, sslmode: SslMode) -> String {
 }
 
 /// The server schema's version: None when Lodestar was never set up there.
-pub fn schema_version(client: &mut Client) -> std::result::Result<Option<i32>, postgres::Error> {
+pub fn schema_version(client: &mut impl postgres::GenericClient) -> std::result::Result<Option<i32>, postgres::Error> {
     let exists: bool = client.query_one("SELECT to_regclass('lodestar.schema_version') IS NOT NULL", &[])?.get(0);
     if !exists {
         return Ok(None);
@@ -283,7 +283,7 @@ pub fn setup(server: &Server, password: Option<&str>) -> Result<SetupReport> {
     let mut tx = client.transaction().map_err(err)?;
     // Two installers at once would race on CREATE SCHEMA: one waits for the other.
     tx.execute("SELECT pg_advisory_xact_lock(hashtext('lodestar.setup'))", &[]).map_err(err)?;
-    let from = schema_version_tx(&mut tx).map_err(err)?.unwrap_or(0);
+    let from = schema_version(&mut tx).map_err(err)?.unwrap_or(0);
     if from > SERVER_SCHEMA_VERSION {
         return Err(Error::new(
             ErrorCode::NewerVersion,
@@ -308,14 +308,6 @@ pub fn setup(server: &Server, password: Option<&str>) -> Result<SetupReport> {
     tx.execute("INSERT INTO lodestar.schema_version (version) VALUES ($1)", &[&SERVER_SCHEMA_VERSION]).map_err(err)?;
     tx.commit().map_err(err)?;
     Ok(SetupReport { from_version: from, to_version: SERVER_SCHEMA_VERSION })
-}
-
-fn schema_version_tx(tx: &mut postgres::Transaction<'_>) -> std::result::Result<Option<i32>, postgres::Error> {
-    let exists: bool = tx.query_one("SELECT to_regclass('lodestar.schema_version') IS NOT NULL", &[])?.get(0);
-    if !exists {
-        return Ok(None);
-    }
-    Ok(tx.query_opt("SELECT version FROM lodestar.schema_version", &[])?.map(|r| r.get(0)))
 }
 
 /// Connects and checks the server speaks this Lodestar's schema.

@@ -156,22 +156,27 @@ async function krProgress(s) {
   return s.execute(`const bar = document.querySelector('[data-objective-id] [role=progressbar]'); return bar ? Number(bar.dataset.progress) : null;`);
 }
 
-test('two members see each other\'s edits live, and an edit made offline arrives after reconnecting', { skip: SKIP && 'LODESTAR_SKIP_PG=1' }, async (t) => {
+/** A fresh server schema, and Alice's plan shared as space "Polaris" with Bob added. */
+async function alicesSpace(t) {
   assert.ok(
     ADMIN_URL,
     'LODESTAR_TEST_PG is not set: this test needs a throwaway PostgreSQL (source scripts/lib.sh; start_postgres), or LODESTAR_SKIP_PG=1 to skip it',
   );
   const server = teamServer(t);
   await lodestar(['team', 'setup', '--server', `postgresql://${server.admin.username}@${server.admin.hostname}:${server.admin.port}/${server.database}?sslmode=disable`], ADMIN_PASSWORD);
-
-  // Alice shares her plan; Bob, added by her, joins it through the relay.
   const dir = tempDir(t);
   const { doc, start } = plan();
   const alicePlan = join(dir, 'alice.lodestar');
-  const bobPlan = join(dir, 'bob.lodestar');
   importDocument(alicePlan, doc);
   await lodestar(['--workspace', alicePlan, 'team', 'share', '--server', server.url(server.alice.role), '--space', 'Polaris'], server.alice.password);
   await lodestar(['--workspace', alicePlan, 'team', 'members', 'add', server.bob.role], server.alice.password);
+  return { server, dir, start, alicePlan };
+}
+
+test('two members see each other\'s edits live, and an edit made offline arrives after reconnecting', { skip: SKIP && 'LODESTAR_SKIP_PG=1' }, async (t) => {
+  // Alice shares her plan; Bob, added by her, joins it through the relay.
+  const { server, dir, start, alicePlan } = await alicesSpace(t);
+  const bobPlan = join(dir, 'bob.lodestar');
   const network = relay(server.admin.hostname, Number(server.admin.port));
   const relayPort = await network.up();
   t.after(() => network.down().catch(() => {}));
@@ -236,18 +241,7 @@ test('two members see each other\'s edits live, and an edit made offline arrives
 });
 
 test('joining from the window fills an empty workspace, refuses a wrong password at its field, keeps the right one for later syncs, and leaving keeps the plan', { skip: SKIP && 'LODESTAR_SKIP_PG=1' }, async (t) => {
-  assert.ok(
-    ADMIN_URL,
-    'LODESTAR_TEST_PG is not set: this test needs a throwaway PostgreSQL (source scripts/lib.sh; start_postgres), or LODESTAR_SKIP_PG=1 to skip it',
-  );
-  const server = teamServer(t);
-  await lodestar(['team', 'setup', '--server', `postgresql://${server.admin.username}@${server.admin.hostname}:${server.admin.port}/${server.database}?sslmode=disable`], ADMIN_PASSWORD);
-  const dir = tempDir(t);
-  const { doc, start } = plan();
-  const alicePlan = join(dir, 'alice.lodestar');
-  importDocument(alicePlan, doc);
-  await lodestar(['--workspace', alicePlan, 'team', 'share', '--server', server.url(server.alice.role), '--space', 'Polaris'], server.alice.password);
-  await lodestar(['--workspace', alicePlan, 'team', 'members', 'add', server.bob.role], server.alice.password);
+  const { server, dir, start, alicePlan } = await alicesSpace(t);
 
   // Bob's window starts on a new, empty workspace, with no password anywhere but his head.
   const bobPlan = join(dir, 'bob.lodestar');
