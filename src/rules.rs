@@ -52,7 +52,13 @@ pub(crate) fn lane_rules(l: &Lane) -> Result<()> {
 
 /// The rules of one roadmap item, given the ids that exist. Dependency cycles are
 /// checked over the whole graph elsewhere.
-pub(crate) fn item_rules(r: &RoadmapItem, lanes: &HashSet<&str>, objectives: &HashSet<&str>, items: &HashSet<&str>) -> Result<()> {
+pub(crate) fn item_rules(
+    r: &RoadmapItem,
+    lanes: &HashSet<&str>,
+    objectives: &HashSet<&str>,
+    key_results: &HashSet<&str>,
+    items: &HashSet<&str>,
+) -> Result<()> {
     let rec = named("roadmap item", &r.id);
     not_blank(&rec, "title", &r.title)?;
     reference(&rec, "lane", Some(&r.lane), lanes, "lane")?;
@@ -63,7 +69,11 @@ pub(crate) fn item_rules(r: &RoadmapItem, lanes: &HashSet<&str>, objectives: &Ha
         _ => {}
     }
     list(&rec, "objectives", &r.objectives, objectives, "objective")?;
+    list(&rec, "key_results", &r.key_results, key_results, "key result")?;
     list(&rec, "depends_on", &r.depends_on, items, "roadmap item")?;
+    if let Some(key) = &r.external_key {
+        not_blank(&rec, "external_key", key)?;
+    }
     if r.depends_on.iter().any(|d| d == &r.id) {
         return Err(Error::invalid(rec, "depends_on", "An item cannot depend on itself."));
     }
@@ -251,9 +261,11 @@ mod tests {
             moscow: None,
             urgent: None,
             important: None,
+            key_results: vec![],
+            external_key: None,
         };
         let lanes: HashSet<&str> = ["l1"].into();
-        let e = item_rules(&item, &lanes, &HashSet::new(), &HashSet::new()).unwrap_err();
+        let e = item_rules(&item, &lanes, &HashSet::new(), &HashSet::new(), &HashSet::new()).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("end"));
     }
 

@@ -51,6 +51,8 @@ impl Builder {
             owner: s(owner),
             status,
             weight: Some(1.0),
+            ambition: Ambition::Aspirational,
+            carried_from: None,
         });
     }
 
@@ -181,6 +183,8 @@ impl Builder {
             moscow: Some(moscow),
             urgent: Some(matches!(moscow, Moscow::Must)),
             important: Some(!goals.is_empty()),
+            key_results: vec![],
+            external_key: None,
         });
     }
 
@@ -853,6 +857,8 @@ pub fn synthetic_roadmap(items: usize, lanes: usize, from: NaiveDate, days: i64,
                 owner: None,
                 status: ObjectiveStatus::Active,
                 weight: None,
+                ambition: Ambition::Aspirational,
+                carried_from: None,
             });
         }
     }
@@ -882,6 +888,8 @@ pub fn synthetic_roadmap(items: usize, lanes: usize, from: NaiveDate, days: i64,
             moscow: None,
             urgent: None,
             important: None,
+            key_results: vec![],
+            external_key: None,
         });
         if i % 10 == 0 {
             doc.milestones.push(Milestone {

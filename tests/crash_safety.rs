@@ -60,6 +60,7 @@ fn apply_edit(ws: &mut Workspace, n: u64) -> lodestar::Result<()> {
             owner: None,
             status: ObjectiveStatus::Active,
             weight: None,
+            ambition: Default::default(),
         };
         ws.create_objective(&input, Utc::now()).map(|_| ())
     }

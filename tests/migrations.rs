@@ -21,7 +21,7 @@ fn fixtures_dir() -> PathBuf {
 }
 
 /// The released schema versions that have a fixture.
-const FIXTURE_VERSIONS: [i64; 3] = [1, 2, 3];
+const FIXTURE_VERSIONS: [i64; 4] = [1, 2, 3, 4];
 
 /// A copy of fixture `vN.lodestar` in a temp dir: the committed file is never opened.
 fn copy_of(version: i64, dir: &Path) -> PathBuf {
@@ -113,6 +113,19 @@ fn a_schema_3_workspace_opens_unshared_with_its_shared_ids_kept() {
     let conn = Connection::open(&path).unwrap();
     let uid: String = conn.query_row("SELECT uid FROM checkins", [], |r| r.get(0)).unwrap();
     assert_eq!(uid, "00000000000000000000000000000002");
+}
+
+#[test]
+fn a_schema_4_workspace_keeps_ambition_carry_over_key_result_links_and_external_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_of(4, dir.path());
+    let ws = Workspace::open(&path).unwrap();
+    let doc = ws.export_document().unwrap();
+    assert_eq!(doc.objectives[0].ambition, lodestar::model::Ambition::Committed);
+    assert_eq!(doc.objectives[1].ambition, lodestar::model::Ambition::Aspirational);
+    assert_eq!(doc.objectives[1].carried_from.as_deref(), Some("o1"));
+    assert_eq!(doc.roadmap_items[0].key_results, ["kr1"]);
+    assert_eq!(doc.roadmap_items[0].external_key.as_deref(), Some("GROW-12"));
 }
 
 /// Writes tests/fixtures/workspaces/vN.lodestar from the first N migration files and

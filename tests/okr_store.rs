@@ -33,6 +33,7 @@ fn objective(title: &str, cycle: Option<&str>, parent: Option<&str>) -> Objectiv
         owner: Some("Dana".into()),
         status: ObjectiveStatus::Active,
         weight: None,
+        ambition: Default::default(),
     }
 }
 

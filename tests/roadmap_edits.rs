@@ -168,6 +168,8 @@ fn new_item(id: &str, lane: &str, start: &str, end: &str) -> RoadmapItem {
         moscow: Some(Moscow::Should),
         urgent: None,
         important: Some(true),
+        key_results: vec![],
+        external_key: None,
     }
 }
 
@@ -687,6 +689,8 @@ fn random_edit(doc: &Document, op: u8, a: usize, b: usize, days: i64) -> Option<
                 moscow: None,
                 urgent: None,
                 important: None,
+                key_results: vec![],
+                external_key: None,
             },
         },
         10 => {

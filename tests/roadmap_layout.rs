@@ -40,6 +40,8 @@ fn item(id: &str, lane: &str, start: &str, end: &str) -> RoadmapItem {
         moscow: None,
         urgent: None,
         important: None,
+        key_results: vec![],
+        external_key: None,
     }
 }
 

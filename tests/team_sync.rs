@@ -250,6 +250,7 @@ fn history_names_the_author_of_each_goal_change() {
         owner: o.owner.clone(),
         status: o.status,
         weight: o.weight,
+        ambition: Default::default(),
     };
     a.open().update_objective(&o.id, &input("Title by A"), None, common::now()).unwrap();
     a.sync();

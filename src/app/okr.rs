@@ -52,7 +52,7 @@ impl Workspace {
         self.write(|tx| {
             let old = read_objective(tx, id)?;
             validate_objective(tx, Some(id), input)?;
-            let new = objective_of(id, input);
+            let new = Objective { carried_from: old.carried_from.clone(), ..objective_of(id, input) };
             store::okr::update_objective(tx, &new)?;
             let reason = reason.map(str::trim).filter(|r| !r.is_empty());
             for (field, before, after) in [
@@ -64,6 +64,7 @@ impl Workspace {
                 ("owner", old.owner.clone(), new.owner.clone()),
                 ("status", Some(old.status.as_str().into()), Some(new.status.as_str().into())),
                 ("weight", old.weight.map(num), new.weight.map(num)),
+                ("ambition", Some(old.ambition.as_str().into()), Some(new.ambition.as_str().into())),
             ] {
                 if before != after {
                     record(tx, "objective", id, field, before, after, reason, now)?;
@@ -480,6 +481,8 @@ fn objective_of(id: &str, input: &ObjectiveInput) -> Objective {
         owner: clean(&input.owner),
         status: input.status,
         weight: input.weight,
+        ambition: input.ambition,
+        carried_from: None,
     }
 }
 

@@ -373,13 +373,22 @@ fn require(tx: &Transaction<'_>, table: &str, id: &str, kind: &str) -> Result<()
 
 /// The item's own rules (as on import) and no dependency cycle with the stored graph.
 fn check_item(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
-    let (lanes, objectives, mut items) =
-        (store::roadmap::ids(tx, "lanes")?, store::roadmap::ids(tx, "objectives")?, store::roadmap::ids(tx, "roadmap_items")?);
+    let ids = |table| store::roadmap::ids(tx, table);
+    let (lanes, objectives, key_results, mut items) = (ids("lanes")?, ids("objectives")?, ids("key_results")?, ids("roadmap_items")?);
     items.push(item.id.clone());
     fn set(v: &[String]) -> HashSet<&str> {
         v.iter().map(String::as_str).collect()
     }
-    item_rules(item, &set(&lanes), &set(&objectives), &set(&items))?;
+    item_rules(item, &set(&lanes), &set(&objectives), &set(&key_results), &set(&items))?;
+    if let Some(key) = &item.external_key {
+        if let Some(other) = store::roadmap::item_with_external_key(tx, key)?.filter(|other| other != &item.id) {
+            return Err(Error::invalid(
+                rec(&item.id),
+                "external_key",
+                format!("Item \"{other}\" was imported from \"{key}\" already: an external key names one item."),
+            ));
+        }
+    }
     let mut graph = store::roadmap::dependency_graph(tx)?;
     graph.insert(item.id.clone(), item.depends_on.clone());
     refuse_cycle(&graph)

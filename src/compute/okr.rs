@@ -384,6 +384,8 @@ mod tests {
             owner: None,
             status: ObjectiveStatus::Active,
             weight,
+            ambition: Default::default(),
+            carried_from: None,
         }
     }
 

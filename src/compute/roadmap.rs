@@ -138,6 +138,8 @@ mod tests {
             moscow: None,
             urgent: None,
             important: None,
+            key_results: vec![],
+            external_key: None,
         }
     }
 
@@ -152,6 +154,8 @@ mod tests {
             owner: None,
             status: crate::model::ObjectiveStatus::Active,
             weight: None,
+            ambition: Default::default(),
+            carried_from: None,
         }
     }
 

@@ -432,6 +432,8 @@ fn items(doc: &Document, t: &Table, p: &mut CsvPreview) -> Result<()> {
             moscow: None,
             urgent: None,
             important: None,
+            key_results: vec![],
+            external_key: None,
         });
     }
     Ok(())

@@ -41,6 +41,7 @@ pub fn validate(doc: &Document) -> Result<()> {
         not_blank(&rec, "title", &o.title)?;
         reference(&rec, "cycle", o.cycle.as_deref(), &cycles, "cycle")?;
         reference(&rec, "parent", o.parent.as_deref(), &objectives, "objective")?;
+        reference(&rec, "carried_from", o.carried_from.as_deref(), &objectives, "objective")?;
         if o.parent.as_deref() == Some(o.id.as_str()) {
             return Err(Error::invalid(rec, "parent", "An objective cannot be its own parent."));
         }
@@ -114,8 +115,18 @@ pub fn validate(doc: &Document) -> Result<()> {
         lane_rules(l)?;
     }
 
+    let mut external_keys = HashSet::new();
     for r in &doc.roadmap_items {
-        item_rules(r, &lanes, &objectives, &items)?;
+        item_rules(r, &lanes, &objectives, &key_results, &items)?;
+        if let Some(key) = &r.external_key {
+            if !external_keys.insert(key.as_str()) {
+                return Err(Error::invalid(
+                    named("roadmap item", &r.id),
+                    "external_key",
+                    format!("Another item was imported from \"{key}\" already: an external key names one item."),
+                ));
+            }
+        }
     }
     dependencies_have_no_cycle(doc)?;
 

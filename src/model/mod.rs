@@ -22,7 +22,7 @@ pub use feedback::{Feedback, FeedbackInput, FeedbackSource, Theme};
 pub use key_result::{CheckIn, KeyResult, KeyResultInput, KeyResultKind, KeyResultMilestone};
 pub use kpi::{Kpi, KpiCategory, KpiInput, Measurement};
 pub use milestone::{Milestone, MilestoneInput};
-pub use objective::{Objective, ObjectiveCategory, ObjectiveInput, ObjectiveStatus};
+pub use objective::{Ambition, Objective, ObjectiveCategory, ObjectiveInput, ObjectiveStatus};
 pub use pivot::{Pivot, PivotKind};
 pub use product::{LifecycleStage, Product, ProductField, Revision};
 pub use roadmap::{

@@ -25,6 +25,21 @@ named_enum!(
     }
 );
 
+named_enum!(
+    /// Committed: the team expects to reach it fully; aspirational: a stretch (the default).
+    #[ts(export)]
+    Ambition {
+        Committed = "committed",
+        Aspirational = "aspirational",
+    }
+);
+
+impl Default for Ambition {
+    fn default() -> Self {
+        Ambition::Aspirational
+    }
+}
+
 /// A qualitative, ambitious outcome; `parent` places it in the alignment tree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -46,6 +61,11 @@ pub struct Objective {
     /// Weight in its parent's rollup; absent means 1.
     #[serde(default)]
     pub weight: Option<f64>,
+    #[serde(default)]
+    pub ambition: Ambition,
+    /// The objective this one was carried over from when a cycle closed.
+    #[serde(default)]
+    pub carried_from: Option<String>,
 }
 
 /// What the user edits on an objective; the id is generated on creation and fixed.
@@ -61,4 +81,6 @@ pub struct ObjectiveInput {
     pub owner: Option<String>,
     pub status: ObjectiveStatus,
     pub weight: Option<f64>,
+    #[serde(default)]
+    pub ambition: Ambition,
 }

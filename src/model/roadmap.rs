@@ -110,6 +110,12 @@ pub struct RoadmapItem {
     pub urgent: Option<bool>,
     #[serde(default)]
     pub important: Option<bool>,
+    /// Key results the item serves directly (their objectives count as served too).
+    #[serde(default)]
+    pub key_results: Vec<String>,
+    /// The key of the record it was imported from (a Jira issue key, …); unique when set.
+    #[serde(default)]
+    pub external_key: Option<String>,
 }
 
 /// A saved copy of the plan ("Q1 plan as approved") to compare today's dates against.

@@ -61,9 +61,9 @@ pub(crate) fn insert_cycle(tx: &Transaction<'_>, c: &Cycle) -> Result<()> {
 
 pub(crate) fn insert_objective(tx: &Transaction<'_>, o: &Objective) -> Result<()> {
     tx.execute(
-        "INSERT INTO objectives (id, title, description, cycle, parent, category, owner, status, weight)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![o.id, o.title, o.description, o.cycle, o.parent, o.category, o.owner, o.status, o.weight],
+        "INSERT INTO objectives (id, title, description, cycle, parent, category, owner, status, weight, ambition, carried_from)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![o.id, o.title, o.description, o.cycle, o.parent, o.category, o.owner, o.status, o.weight, o.ambition, o.carried_from],
     )?;
     Ok(())
 }
@@ -71,8 +71,8 @@ pub(crate) fn insert_objective(tx: &Transaction<'_>, o: &Objective) -> Result<()
 pub(crate) fn update_objective(tx: &Transaction<'_>, o: &Objective) -> Result<()> {
     tx.execute(
         "UPDATE objectives SET title = ?2, description = ?3, cycle = ?4, parent = ?5, category = ?6, owner = ?7,
-             status = ?8, weight = ?9 WHERE id = ?1",
-        params![o.id, o.title, o.description, o.cycle, o.parent, o.category, o.owner, o.status, o.weight],
+             status = ?8, weight = ?9, ambition = ?10, carried_from = ?11 WHERE id = ?1",
+        params![o.id, o.title, o.description, o.cycle, o.parent, o.category, o.owner, o.status, o.weight, o.ambition, o.carried_from],
     )?;
     Ok(())
 }

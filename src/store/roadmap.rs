@@ -55,28 +55,42 @@ pub(crate) fn item_params(i: &RoadmapItem) -> Vec<Box<dyn rusqlite::ToSql + '_>>
         Box::new(i.moscow),
         Box::new(i.urgent),
         Box::new(i.important),
+        Box::new(&i.external_key),
     ]
 }
 
 /// Inserts an item (at a given rowid, to restore its place in exports) with its links.
 pub(crate) fn insert_item(tx: &Transaction<'_>, item: &RoadmapItem, rowid: Option<i64>) -> Result<()> {
+    insert_item_row(tx, item, rowid)?;
+    write_item_links(tx, item)
+}
+
+/// The item's own row, without its links.
+pub(crate) fn insert_item_row(tx: &Transaction<'_>, item: &RoadmapItem, rowid: Option<i64>) -> Result<()> {
     let mut p = item_params(item);
     p.push(Box::new(rowid));
     tx.execute(
         "INSERT INTO roadmap_items (id, lane, title, start, end, kind, status, horizon, expected_impact, tradeoff,
              rice_reach, rice_impact, rice_confidence, rice_effort, ice_impact, ice_confidence, ice_ease, moscow, urgent,
-             important, rowid)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+             important, external_key, rowid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
         rusqlite::params_from_iter(p.iter().map(|b| b.as_ref())),
     )?;
-    write_item_links(tx, item)
+    Ok(())
 }
 
 pub(crate) fn write_item_links(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
     tx.execute("DELETE FROM roadmap_item_objectives WHERE item = ?1", [&item.id])?;
     tx.execute("DELETE FROM roadmap_item_dependencies WHERE item = ?1", [&item.id])?;
+    tx.execute("DELETE FROM roadmap_item_key_results WHERE item = ?1", [&item.id])?;
     for (pos, o) in item.objectives.iter().enumerate() {
         tx.execute("INSERT INTO roadmap_item_objectives (item, objective, position) VALUES (?1, ?2, ?3)", params![item.id, o, pos as i64])?;
+    }
+    for (pos, k) in item.key_results.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO roadmap_item_key_results (item, key_result, position) VALUES (?1, ?2, ?3)",
+            params![item.id, k, pos as i64],
+        )?;
     }
     for (pos, d) in item.depends_on.iter().enumerate() {
         tx.execute(
@@ -94,6 +108,7 @@ pub(crate) fn read_item(tx: &Transaction<'_>, id: &str) -> Result<RoadmapItem> {
         .ok_or_else(|| not_found("roadmap item", id))?;
     item.objectives = column(tx, "SELECT objective FROM roadmap_item_objectives WHERE item = ?1 ORDER BY position, rowid", id)?;
     item.depends_on = column(tx, "SELECT depends_on FROM roadmap_item_dependencies WHERE item = ?1 ORDER BY position, rowid", id)?;
+    item.key_results = column(tx, "SELECT key_result FROM roadmap_item_key_results WHERE item = ?1 ORDER BY position, rowid", id)?;
     Ok(item)
 }
 
@@ -259,13 +274,18 @@ pub(crate) fn set_horizon(tx: &Transaction<'_>, item: &str, horizon: Option<Hori
     Ok(())
 }
 
+/// The item imported from the record with this key, if any.
+pub(crate) fn item_with_external_key(tx: &Transaction<'_>, key: &str) -> Result<Option<String>> {
+    Ok(tx.query_row("SELECT id FROM roadmap_items WHERE external_key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
 /// Rewrites every field and link of an item.
 pub(crate) fn update_item(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()> {
     tx.execute(
         "UPDATE roadmap_items SET lane = ?2, title = ?3, start = ?4, end = ?5, kind = ?6, status = ?7, horizon = ?8,
              expected_impact = ?9, tradeoff = ?10, rice_reach = ?11, rice_impact = ?12, rice_confidence = ?13,
              rice_effort = ?14, ice_impact = ?15, ice_confidence = ?16, ice_ease = ?17, moscow = ?18, urgent = ?19,
-             important = ?20
+             important = ?20, external_key = ?21
          WHERE id = ?1",
         rusqlite::params_from_iter(item_params(item).iter().map(|b| b.as_ref())),
     )?;
@@ -278,7 +298,8 @@ pub(crate) fn set_scores(tx: &Transaction<'_>, item: &RoadmapItem) -> Result<()>
         "UPDATE roadmap_items SET rice_reach = ?11, rice_impact = ?12, rice_confidence = ?13, rice_effort = ?14,
              ice_impact = ?15, ice_confidence = ?16, ice_ease = ?17, moscow = ?18, urgent = ?19, important = ?20
          WHERE id = ?1",
-        rusqlite::params_from_iter(item_params(item).iter().map(|b| b.as_ref())),
+        // The item's parameters up to ?20 (`important`): the external key is not a score.
+        rusqlite::params_from_iter(item_params(item).iter().take(20).map(|b| b.as_ref())),
     )?;
     Ok(())
 }

@@ -7,7 +7,7 @@ use rusqlite_migration::{Migrations, M};
 pub const APPLICATION_ID: i32 = 0x4C6F_6453;
 
 /// The schema version this Lodestar writes: the number of migrations (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Numbered migrations; the schema version is their count.
 pub(crate) fn migrations() -> Migrations<'static> {
@@ -15,6 +15,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/001_initial.sql")),
         M::up(include_str!("migrations/002_goal_history.sql")),
         M::up(include_str!("migrations/003_team.sql")),
+        M::up(include_str!("migrations/004_goal_signal.sql")),
     ])
 }
 

@@ -25,6 +25,7 @@ pub(crate) const RECORD_TABLES: &[&str] = &[
     "key_result_milestones",
     "milestones",
     "roadmap_item_dependencies",
+    "roadmap_item_key_results",
     "roadmap_item_objectives",
     "roadmap_items",
     "lanes",
@@ -43,13 +44,13 @@ pub(crate) fn insert_records(tx: &Transaction<'_>, doc: &Document) -> Result<()>
     // Parents may come after their children in the list: insert, then link.
     for o in &doc.objectives {
         tx.execute(
-            "INSERT INTO objectives (id, title, description, cycle, category, owner, status, weight)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![o.id, o.title, o.description, o.cycle, o.category, o.owner, o.status, o.weight],
+            "INSERT INTO objectives (id, title, description, cycle, category, owner, status, weight, ambition)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![o.id, o.title, o.description, o.cycle, o.category, o.owner, o.status, o.weight, o.ambition],
         )?;
     }
-    for o in doc.objectives.iter().filter(|o| o.parent.is_some()) {
-        tx.execute("UPDATE objectives SET parent = ?2 WHERE id = ?1", params![o.id, o.parent])?;
+    for o in doc.objectives.iter().filter(|o| o.parent.is_some() || o.carried_from.is_some()) {
+        tx.execute("UPDATE objectives SET parent = ?2, carried_from = ?3 WHERE id = ?1", params![o.id, o.parent, o.carried_from])?;
     }
     for k in &doc.kpis {
         tx.execute(
@@ -76,57 +77,12 @@ pub(crate) fn insert_records(tx: &Transaction<'_>, doc: &Document) -> Result<()>
     for (pos, l) in doc.lanes.iter().enumerate() {
         tx.execute("INSERT INTO lanes (id, name, color, position) VALUES (?1, ?2, ?3, ?4)", params![l.id, l.name, l.color, pos as i64])?;
     }
+    // Dependencies may point at later items: every row first, then the links.
     for r in &doc.roadmap_items {
-        let (reach, impact, confidence, effort) = match &r.rice {
-            Some(x) => (Some(x.reach), Some(x.impact), Some(x.confidence), Some(x.effort)),
-            None => (None, None, None, None),
-        };
-        let (ice_impact, ice_confidence, ease) = match &r.ice {
-            Some(x) => (Some(x.impact), Some(x.confidence), Some(x.ease)),
-            None => (None, None, None),
-        };
-        tx.execute(
-            "INSERT INTO roadmap_items (id, lane, title, start, end, kind, status, horizon, expected_impact, tradeoff,
-                 rice_reach, rice_impact, rice_confidence, rice_effort, ice_impact, ice_confidence, ice_ease,
-                 moscow, urgent, important)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-            params![
-                r.id,
-                r.lane,
-                r.title,
-                r.start,
-                r.end,
-                r.kind,
-                r.status,
-                r.horizon,
-                r.expected_impact,
-                r.tradeoff,
-                reach,
-                impact,
-                confidence,
-                effort,
-                ice_impact,
-                ice_confidence,
-                ease,
-                r.moscow,
-                r.urgent,
-                r.important
-            ],
-        )?;
+        super::roadmap::insert_item_row(tx, r, None)?;
     }
     for r in &doc.roadmap_items {
-        for (pos, o) in r.objectives.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO roadmap_item_objectives (item, objective, position) VALUES (?1, ?2, ?3)",
-                params![r.id, o, pos as i64],
-            )?;
-        }
-        for (pos, d) in r.depends_on.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO roadmap_item_dependencies (item, depends_on, position) VALUES (?1, ?2, ?3)",
-                params![r.id, d, pos as i64],
-            )?;
-        }
+        super::roadmap::write_item_links(tx, r)?;
     }
     for m in &doc.milestones {
         tx.execute(
@@ -193,7 +149,7 @@ pub(crate) fn insert_records(tx: &Transaction<'_>, doc: &Document) -> Result<()>
 }
 
 /// The columns `objective_from_row` reads, in its order.
-pub(crate) const OBJECTIVE_COLUMNS: &str = "id, title, description, cycle, parent, category, owner, status, weight";
+pub(crate) const OBJECTIVE_COLUMNS: &str = "id, title, description, cycle, parent, category, owner, status, weight, ambition, carried_from";
 
 pub(crate) fn objective_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Objective> {
     Ok(Objective {
@@ -206,6 +162,8 @@ pub(crate) fn objective_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Obje
         owner: r.get(6)?,
         status: r.get(7)?,
         weight: r.get(8)?,
+        ambition: r.get(9)?,
+        carried_from: r.get(10)?,
     })
 }
 
@@ -228,7 +186,7 @@ pub(crate) fn key_result_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Key
 
 /// The columns `item_from_row` reads, in its order.
 pub(crate) const ITEM_COLUMNS: &str = "id, lane, title, start, end, kind, status, horizon, expected_impact, tradeoff, \
-     rice_reach, rice_impact, rice_confidence, rice_effort, ice_impact, ice_confidence, ice_ease, moscow, urgent, important";
+     rice_reach, rice_impact, rice_confidence, rice_effort, ice_impact, ice_confidence, ice_ease, moscow, urgent, important, external_key";
 
 /// A roadmap item without its goal and dependency lists (those live in link tables).
 pub(crate) fn item_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RoadmapItem> {
@@ -258,6 +216,8 @@ pub(crate) fn item_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RoadmapIt
         moscow: r.get(17)?,
         urgent: r.get(18)?,
         important: r.get(19)?,
+        key_results: vec![],
+        external_key: r.get(20)?,
     })
 }
 
@@ -307,9 +267,11 @@ pub(crate) fn read_document(conn: &Connection) -> Result<Document> {
     doc.roadmap_items = all(conn, &format!("SELECT {ITEM_COLUMNS} FROM roadmap_items ORDER BY rowid"), item_from_row)?;
     let mut objectives = grouped(conn, "SELECT item, objective FROM roadmap_item_objectives ORDER BY item, position, rowid")?;
     let mut depends_on = grouped(conn, "SELECT item, depends_on FROM roadmap_item_dependencies ORDER BY item, position, rowid")?;
+    let mut key_results = grouped(conn, "SELECT item, key_result FROM roadmap_item_key_results ORDER BY item, position, rowid")?;
     for item in &mut doc.roadmap_items {
         item.objectives = objectives.remove(&item.id).unwrap_or_default();
         item.depends_on = depends_on.remove(&item.id).unwrap_or_default();
+        item.key_results = key_results.remove(&item.id).unwrap_or_default();
     }
     doc.baselines = all(conn, "SELECT id, name, saved_on FROM baselines ORDER BY rowid", |r| {
         Ok(Baseline { id: r.get(0)?, name: r.get(1)?, saved_on: r.get(2)?, items: vec![] })

@@ -30,6 +30,7 @@ stored_as_text!(
     KpiCategory,
     ObjectiveCategory,
     ObjectiveStatus,
+    Ambition,
     PivotKind,
     LifecycleStage,
     ProductField,

@@ -34,6 +34,7 @@ pub(crate) const TABLES: &[(&str, Key)] = &[
     ("roadmap_items", Key::Id),
     ("roadmap_item_objectives", Key::Pair("item", "objective")),
     ("roadmap_item_dependencies", Key::Pair("item", "depends_on")),
+    ("roadmap_item_key_results", Key::Pair("item", "key_result")),
     ("milestones", Key::Id),
     ("key_result_milestones", Key::Pair("key_result", "milestone")),
     ("baselines", Key::Id),

@@ -321,7 +321,7 @@ fn summarize(conn: &rusqlite::Connection, changes: &[Change]) -> String {
     let Some(first) = changes.first() else { return String::new() };
     let kind = match first.tbl.as_str() {
         "roadmap_item_dependencies" => "dependency".to_string(),
-        "roadmap_item_objectives" => "goal link".to_string(),
+        "roadmap_item_objectives" | "roadmap_item_key_results" => "goal link".to_string(),
         "key_result_milestones" => "milestone binding".to_string(),
         "baseline_items" => "baseline item".to_string(),
         "feedback_themes" | "feedback_items" => "feedback link".to_string(),

@@ -115,6 +115,22 @@ pub fn assert_folder_unchanged(dir: &Path, before: &BTreeMap<String, Vec<u8>>, w
 
 /// A JSON value made comparable "semantically": an omitted optional field equals
 /// `null`, and numbers compare by value (`1` equals `1.0`).
+/// A document as Lodestar exports it: the optional fields added to version 1 written
+/// with their defaults (objective `ambition`, item `key_results`), nulls left out.
+pub fn with_defaults(v: &Value) -> Value {
+    let mut v = v.clone();
+    for (list, field, default) in
+        [("objectives", "ambition", serde_json::json!("aspirational")), ("roadmap_items", "key_results", serde_json::json!([]))]
+    {
+        for record in v[list].as_array_mut().into_iter().flatten() {
+            if record.get(field).is_none_or(Value::is_null) {
+                record[field] = default.clone();
+            }
+        }
+    }
+    normalized(&v)
+}
+
 pub fn normalized(v: &Value) -> Value {
     match v {
         Value::Object(map) => Value::Object(map.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), normalized(v))).collect()),

@@ -29,14 +29,14 @@ describe("objective form", () => {
     const r = objectiveInput(f);
     expect(r).toEqual({
       ok: true,
-      value: { title: " Grow ", description: null, cycle: "2027-Q1", parent: null, category: null, owner: null, status: "active", weight: null },
+      value: { title: " Grow ", description: null, cycle: "2027-Q1", parent: null, category: null, owner: null, status: "active", weight: null, ambition: "aspirational" },
     });
   });
 
   it("round-trips an existing objective", () => {
-    const o = { id: "o1", title: "T", description: "D", cycle: "2026-Q4", parent: "p", category: "adoption" as const, owner: "Dana", status: "draft" as const, weight: 2 };
+    const o = { id: "o1", title: "T", description: "D", cycle: "2026-Q4", parent: "p", category: "adoption" as const, owner: "Dana", status: "draft" as const, weight: 2, ambition: "committed" as const, carried_from: null };
     const r = objectiveInput(objectiveForm(o, null));
-    expect(r.ok && r.value).toEqual({ title: "T", description: "D", cycle: "2026-Q4", parent: "p", category: "adoption", owner: "Dana", status: "draft", weight: 2 });
+    expect(r.ok && r.value).toEqual({ title: "T", description: "D", cycle: "2026-Q4", parent: "p", category: "adoption", owner: "Dana", status: "draft", weight: 2, ambition: "committed" });
   });
 
   it("reports a non-numeric weight at the weight field", () => {

@@ -1,5 +1,6 @@
 // Form text ↔ command inputs. Only the shape is checked here (is it a number at all?);
 // every rule about ranges and meaning is the core's, and its errors are shown at the field.
+import type { Ambition } from "./api/types/Ambition";
 import type { CheckIn } from "./api/types/CheckIn";
 import type { Cycle } from "./api/types/Cycle";
 import type { KeyResult } from "./api/types/KeyResult";
@@ -65,6 +66,7 @@ export type ObjectiveForm = {
   owner: string;
   status: ObjectiveStatus;
   weight: string;
+  ambition: Ambition;
   reason: string;
 };
 
@@ -78,6 +80,7 @@ export function objectiveForm(o: Objective | null, cycle: string | null): Object
     owner: o?.owner ?? "",
     status: o?.status ?? "active",
     weight: str(o?.weight),
+    ambition: o?.ambition ?? "aspirational",
     reason: "",
   };
 }
@@ -94,6 +97,7 @@ export function objectiveInput(f: ObjectiveForm): Parsed<ObjectiveInput> {
     owner: textOrNull(f.owner),
     status: f.status,
     weight,
+    ambition: f.ambition,
   });
 }
 

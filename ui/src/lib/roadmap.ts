@@ -208,7 +208,7 @@ export function itemErrorField(field: string | null): string | null {
   const head = field.split(/[.[]/)[0];
   if (["reach", "effort"].includes(head)) return "rice";
   if (head === "ease") return "ice";
-  const known = ["title", "lane", "start", "end", "kind", "status", "horizon", "expected_impact", "tradeoff", "objectives", "depends_on", "rice", "ice", "moscow", "urgent", "important"];
+  const known = ["title", "lane", "start", "end", "kind", "status", "horizon", "expected_impact", "tradeoff", "objectives", "depends_on", "rice", "ice", "moscow", "urgent", "important", "key_results", "external_key"];
   return known.includes(head) ? head : null;
 }
 
@@ -232,6 +232,8 @@ export function newItem(lane: string, start: string, end: string): RoadmapItem {
     moscow: null,
     urgent: null,
     important: null,
+    key_results: [],
+    external_key: null,
   };
 }
 

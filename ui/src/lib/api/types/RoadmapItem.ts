@@ -10,4 +10,12 @@ import type { Rice } from "./Rice";
  * An initiative on the roadmap, with the *why*: goals served, expected impact, trade-off.
  * Dates are inclusive; an idea may have none yet.
  */
-export type RoadmapItem = { id: string, lane: string, title: string, start: string | null, end: string | null, kind: ItemKind, status: ItemStatus, horizon: Horizon | null, objectives: Array<string>, depends_on: Array<string>, expected_impact: string | null, tradeoff: string | null, rice: Rice | null, ice: Ice | null, moscow: Moscow | null, urgent: boolean | null, important: boolean | null, };
+export type RoadmapItem = { id: string, lane: string, title: string, start: string | null, end: string | null, kind: ItemKind, status: ItemStatus, horizon: Horizon | null, objectives: Array<string>, depends_on: Array<string>, expected_impact: string | null, tradeoff: string | null, rice: Rice | null, ice: Ice | null, moscow: Moscow | null, urgent: boolean | null, important: boolean | null, 
+/**
+ * Key results the item serves directly (their objectives count as served too).
+ */
+key_results: Array<string>, 
+/**
+ * The key of the record it was imported from (a Jira issue key, …); unique when set.
+ */
+external_key: string | null, };
