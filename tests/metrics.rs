@@ -192,13 +192,14 @@ fn the_kpi_chart_has_the_series_and_the_bound_targets_and_the_list_has_latest_va
 #[test]
 fn a_csv_import_of_measurements_checks_in_bound_key_results_in_the_same_import() {
     let (_dir, mut ws) = workspace();
-    ws.import_csv(CsvImport::Measurements, "kpi,date,value\nk1,2027-02-10,43\n30-day retention,2027-02-17,44\nk2,2027-02-17,8\n").unwrap();
+    ws.import_csv(CsvImport::Measurements, "kpi,date,value\nk1,2027-02-10,43\n30-day retention,2027-02-17,44\nk2,2027-02-17,8\n", None)
+        .unwrap();
     let kr1: Vec<(NaiveDate, f64)> = checkins(&ws, "kr1").iter().map(|c| (c.date, c.value)).collect();
     assert_eq!(kr1, [(date("2027-01-20"), 41.0), (date("2027-02-10"), 43.0), (date("2027-02-17"), 44.0)]);
     assert_eq!(checkins(&ws, "kr2").len(), 2);
     // A refused file records neither measurements nor check-ins.
     let before = ws.export_document().unwrap();
-    assert!(ws.import_csv(CsvImport::Measurements, "kpi,date,value\nk1,2027-02-24,45\nk1,2027-02-25,lots\n").is_err());
+    assert!(ws.import_csv(CsvImport::Measurements, "kpi,date,value\nk1,2027-02-24,45\nk1,2027-02-25,lots\n", None).is_err());
     assert_eq!(ws.export_document().unwrap(), before);
 }
 

@@ -32,6 +32,6 @@ fuzz_target!(|data: &[u8]| {
     let path = dir.path().join("w.lodestar");
     std::fs::copy(sample().join("sample.lodestar"), &path).unwrap();
     let mut ws = lodestar::Workspace::open(&path).unwrap();
-    let _ = ws.preview_csv(what, text);
-    let _ = ws.import_csv(what, text);
+    let _ = ws.preview_csv(what, text, None);
+    let _ = ws.import_csv(what, text, None);
 });

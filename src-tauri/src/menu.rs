@@ -279,9 +279,10 @@ pub fn import_csv(app: &AppHandle, what: CsvImport) -> lodestar::Result<bool> {
         return Ok(false);
     };
     let session = app.state::<Session>();
-    let (preview, lanes) = session.with(|ws| Ok((ws.preview_csv(what, &text)?, ws.export_document()?.lanes)))?;
-    // Nothing is written until the user confirms the preview in the window.
-    session.set_pending_csv(preview.errors.is_empty().then_some((what, text)));
+    let (preview, lanes) = session.with(|ws| Ok((ws.preview_csv(what, &text, None)?, ws.export_document()?.lanes)))?;
+    // Nothing is written until the user confirms the preview in the window; until then the
+    // file waits, so the items' mapping can be changed and previewed again.
+    session.set_pending_csv(Some((what, text)));
     app.emit(CSV_IMPORT_PREVIEW, CsvImportPreview { what, file: file.display().to_string(), preview, lanes })
         .map_err(|e| Error::internal(format!("Could not show the import preview: {e}")))?;
     Ok(false)
@@ -314,7 +315,7 @@ fn pick_text(app: &AppHandle, title: &str, filter: &str, ext: &str) -> lodestar:
     let Some(file) = picked else {
         return Ok(None);
     };
-    let text = std::fs::read_to_string(&file).map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
+    let text = lodestar::files::read_text(&file)?;
     Ok(Some((file, text)))
 }
 

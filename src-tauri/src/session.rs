@@ -96,8 +96,9 @@ impl Session {
         *lock(&self.pending_csv) = text;
     }
 
-    pub fn take_pending_csv(&self) -> Option<(CsvImport, String)> {
-        lock(&self.pending_csv).take()
+    /// The CSV import waiting for the user, left waiting (its mapping may change again).
+    pub fn pending_csv(&self) -> Option<(CsvImport, String)> {
+        lock(&self.pending_csv).clone()
     }
 
     pub fn is_open(&self) -> bool {

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::error::Result;
-use crate::interchange::csv::{self, CsvExport, CsvImport, CsvPreview};
+use crate::interchange::csv::{self, CsvExport, CsvImport, CsvPreview, ItemMapping};
 use crate::interchange::validate;
 use crate::store;
 use crate::Workspace;
@@ -21,21 +21,28 @@ impl Workspace {
         }
     }
 
-    /// Parses a CSV file for import without writing anything.
-    pub fn preview_csv(&self, what: CsvImport, text: &str) -> Result<CsvPreview> {
-        csv::parse(what, text, &self.export_document()?)
+    /// Parses a CSV file for import without writing anything; items are read with
+    /// `mapping`, or the one the file's shape suggests.
+    pub fn preview_csv(&self, what: CsvImport, text: &str, mapping: Option<&ItemMapping>) -> Result<CsvPreview> {
+        csv::parse(what, text, &self.export_document()?, mapping)
     }
 
     /// Imports a CSV file, all or nothing: the first error refuses the whole file.
-    /// Returns how many rows were imported.
-    pub fn import_csv(&mut self, what: CsvImport, text: &str) -> Result<usize> {
-        let p = self.preview_csv(what, text)?;
+    /// Items already imported from the same records are updated. Returns how many
+    /// records were added or changed.
+    pub fn import_csv(&mut self, what: CsvImport, text: &str, mapping: Option<&ItemMapping>) -> Result<usize> {
+        let p = self.preview_csv(what, text, mapping)?;
         if let Some(e) = p.errors.first() {
             return Err(e.clone());
         }
         // The whole resulting workspace must satisfy every rule of the format.
         let mut doc = self.export_document()?;
         doc.lanes.extend(p.new_lanes.iter().cloned());
+        for update in &p.updates {
+            if let Some(slot) = doc.roadmap_items.iter_mut().find(|i| i.id == update.id) {
+                *slot = update.clone();
+            }
+        }
         doc.roadmap_items.extend(p.items.iter().cloned());
         doc.measurements.extend(p.measurements.iter().cloned());
         doc.feedback.extend(p.feedback.iter().cloned());
@@ -44,6 +51,9 @@ impl Workspace {
             store::roadmap::append_lanes(tx, &p.new_lanes)?;
             for item in &p.items {
                 store::roadmap::insert_item(tx, item, None)?;
+            }
+            for item in &p.updates {
+                store::roadmap::update_item(tx, item)?;
             }
             for m in &p.measurements {
                 store::metrics::insert_measurement(tx, &m.kpi, m.date, m.value)?;

@@ -76,8 +76,20 @@ enum Command {
         /// What the rows are
         #[arg(long, value_enum)]
         what: ImportWhat,
-        /// The CSV file (header row first)
+        /// The CSV file (header row first): Lodestar's own, or an export of Jira, Linear,
+        /// Plane, Asana, GitHub Projects, ProductPlan, Aha! or Productboard (items)
         file: PathBuf,
+        /// Items: put every row in this lane (an existing lane by name, or a new one)
+        #[arg(long, value_name = "NAME")]
+        lane: Option<String>,
+        /// Items: read FIELD from COLUMN instead of the detected one (FIELD: title, lane,
+        /// start, end, kind, status, key, horizon, objectives, expected_impact, tradeoff);
+        /// an empty COLUMN leaves the field unread. Repeatable
+        #[arg(long = "map", value_name = "FIELD=COLUMN")]
+        map: Vec<String>,
+        /// Print what the import would do (as JSON) and write nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Export the workspace
     Export {
@@ -506,20 +518,42 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
                 None => print!("{json}"),
             }
         }
-        Command::ImportCsv { what, file } => {
-            let text =
-                std::fs::read_to_string(&file).map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read {}: {e}", file.display())))?;
+        Command::ImportCsv { what, file, lane, map, dry_run } => {
+            let text = lodestar::files::read_text(&file)?;
             let mut ws = Workspace::open_existing(path)?;
             let what = match what {
                 ImportWhat::Items => CsvImport::Items,
                 ImportWhat::Measurements => CsvImport::Measurements,
                 ImportWhat::Feedback => CsvImport::Feedback,
             };
-            let count = ws.import_csv(what, &text).map_err(|e| match e.record {
-                // Say which file the row is in.
+            // Say which file a row is in.
+            let in_file = |e: Error| match e.record {
                 Some(r) if r.starts_with("row ") => Error { record: Some(format!("{}, {r}", file.display())), ..e },
                 _ => e,
-            })?;
+            };
+            let mapping = if what == CsvImport::Items && (lane.is_some() || !map.is_empty()) {
+                let mut m = ws.preview_csv(what, &text, None).map_err(in_file)?.mapping.unwrap_or_default();
+                for pair in &map {
+                    let (field, column) = pair.split_once('=').ok_or_else(|| {
+                        Error::invalid("--map", pair, format!("\"{pair}\" is not FIELD=COLUMN, e.g. --map lane=\"Epic Link\"."))
+                    })?;
+                    m.set(field.trim(), Some(column.trim().to_string()).filter(|c| !c.is_empty()))?;
+                }
+                if let Some(name) = lane {
+                    m.lane = None;
+                    m.fixed_lane = Some(name);
+                }
+                Some(m)
+            } else {
+                None
+            };
+            if dry_run {
+                let preview = ws.preview_csv(what, &text, mapping.as_ref()).map_err(in_file)?;
+                println!("{}", serde_json::to_string_pretty(&preview).map_err(|e| Error::internal(e.to_string()))?);
+                // A file the import would refuse exits 1 with its first problem.
+                return preview.errors.first().cloned().map_or(Ok(()), |e| Err(in_file(e)));
+            }
+            let count = ws.import_csv(what, &text, mapping.as_ref()).map_err(in_file)?;
             println!("Imported {count} row{} from {}.", if count == 1 { "" } else { "s" }, file.display());
         }
         Command::Export { what: Export::Csv { what, out } } => {

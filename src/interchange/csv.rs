@@ -15,6 +15,8 @@ use crate::interchange::Document;
 use crate::model::*;
 use crate::views::okr::OkrReport;
 
+pub use super::csv_items::{CsvSource, ItemMapping, KindChoice, StatusChoice, MAPPABLE_FIELDS};
+
 /// What `export csv --what` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -36,10 +38,21 @@ pub enum CsvImport {
 
 /// The parsed rows of a CSV import, what it would create, and every problem found.
 /// Nothing is written while `errors` is not empty.
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct CsvPreview {
+    /// New roadmap items.
     pub items: Vec<RoadmapItem>,
+    /// Items already imported from the same records (by key), as the import leaves them.
+    pub updates: Vec<RoadmapItem>,
+    /// Rows whose item is already exactly as the file says.
+    pub unchanged: usize,
+    /// Items: the tool the file comes from, its columns and how they are read.
+    pub source: Option<CsvSource>,
+    pub columns: Vec<String>,
+    pub mapping: Option<ItemMapping>,
+    pub statuses: Vec<StatusChoice>,
+    pub kinds: Vec<KindChoice>,
     /// Lanes named in the file that do not exist yet, created on import.
     pub new_lanes: Vec<Lane>,
     pub measurements: Vec<Measurement>,
@@ -49,8 +62,9 @@ pub struct CsvPreview {
 }
 
 impl CsvPreview {
+    /// The records the import writes (new and changed).
     pub fn rows(&self) -> usize {
-        self.items.len() + self.measurements.len() + self.feedback.len()
+        self.items.len() + self.updates.len() + self.measurements.len() + self.feedback.len()
     }
 }
 
@@ -188,12 +202,13 @@ pub fn feedback_csv(doc: &Document) -> Result<String> {
 
 /// Parses a CSV file for import into records (`what` they are), against the
 /// workspace's current contents `existing` (lanes by name, ids taken, KPIs known), and
-/// with every problem as an error naming its row and column. Writes nothing.
-pub fn parse(what: CsvImport, text: &str, existing: &Document) -> Result<CsvPreview> {
+/// with every problem as an error naming its row and column. Items are read with
+/// `mapping`, or the one the file's shape suggests. Writes nothing.
+pub fn parse(what: CsvImport, text: &str, existing: &Document, mapping: Option<&ItemMapping>) -> Result<CsvPreview> {
     let table = Table::read(text)?;
-    let mut p = CsvPreview { items: vec![], new_lanes: vec![], measurements: vec![], feedback: vec![], errors: vec![] };
+    let mut p = CsvPreview::default();
     match what {
-        CsvImport::Items => items(existing, &table, &mut p)?,
+        CsvImport::Items => super::csv_items::items(existing, &table, mapping, &mut p)?,
         CsvImport::Measurements => measurements(existing, &table, &mut p)?,
         CsvImport::Feedback => feedback(existing, &table, &mut p)?,
     }
@@ -201,15 +216,16 @@ pub fn parse(what: CsvImport, text: &str, existing: &Document) -> Result<CsvPrev
 }
 
 /// A CSV file as header names and rows of cells.
-struct Table {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
+pub(crate) struct Table {
+    pub(crate) header: Vec<String>,
+    pub(crate) rows: Vec<Vec<String>>,
 }
 
 impl Table {
-    fn read(text: &str) -> Result<Table> {
+    pub(crate) fn read(text: &str) -> Result<Table> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+        let mut reader =
+            csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).delimiter(delimiter(text)).from_reader(text.as_bytes());
         let header: Vec<String> = reader
             .headers()
             .map_err(|e| Error::invalid("row 1", "header", format!("The file is not readable as CSV: {e}")))?
@@ -238,51 +254,84 @@ impl Table {
 }
 
 /// A cell (trimmed; `None` when empty or missing).
-fn cell(row: &[String], col: Option<&(usize, String)>) -> Option<String> {
+pub(crate) fn cell(row: &[String], col: Option<&(usize, String)>) -> Option<String> {
     col.and_then(|(i, _)| row.get(*i)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-/// Dates as ISO (2027-01-15, optionally with a time), Jira (15/Jan/27 9:30 AM) or US
-/// spreadsheets (01/15/2027).
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    let first = s.split(['T', ' ']).next().unwrap_or(s);
-    for (text, fmt) in
-        [(first, "%Y-%m-%d"), (first, "%d/%b/%y"), (first, "%d/%b/%Y"), (first, "%m/%d/%Y"), (s, "%d %b %Y"), (s, "%b %d, %Y")]
-    {
-        if let Ok(d) = NaiveDate::parse_from_str(text, fmt) {
-            return Some(d);
-        }
+/// The field separator: a comma, or the semicolon or tab a spreadsheet in a language
+/// that writes decimal commas uses — whichever the header line has most of.
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let count = |c: char| header.matches(c).count();
+    [b',', b';', b'\t'].into_iter().max_by_key(|&d| (count(d as char), d == b',')).unwrap_or(b',')
+}
+
+/// Month names and abbreviations in English and French (Jira Server writes
+/// "10/oct./16" in French), folded to lower case without accents or dots.
+fn month(name: &str) -> Option<u32> {
+    let n: String = name.to_lowercase().chars().filter(|c| *c != '.').collect();
+    let n = n.replace(['é', 'è'], "e").replace('û', "u");
+    Some(match n.as_str() {
+        "jan" | "january" | "janv" | "janvier" => 1,
+        "feb" | "february" | "fev" | "fevr" | "fevrier" => 2,
+        "mar" | "march" | "mars" => 3,
+        "apr" | "april" | "avr" | "avril" => 4,
+        "may" | "mai" => 5,
+        "jun" | "june" | "juin" => 6,
+        "jul" | "july" | "juil" | "juillet" => 7,
+        "aug" | "august" | "aou" | "aout" => 8,
+        "sep" | "sept" | "september" | "septembre" => 9,
+        "oct" | "october" | "octobre" => 10,
+        "nov" | "november" | "novembre" => 11,
+        "dec" | "december" | "decembre" => 12,
+        _ => return None,
+    })
+}
+
+/// A two-digit year is this century's.
+fn full_year(y: &str) -> Option<i32> {
+    let n: i32 = y.parse().ok()?;
+    match y.len() {
+        2 => Some(2000 + n),
+        4 => Some(n),
+        _ => None,
     }
-    None
 }
 
-fn status_of(s: &str) -> Option<ItemStatus> {
-    let s = s.trim().to_lowercase().replace(['_', '-'], " ");
-    Some(match s.as_str() {
-        "idea" | "ideas" | "proposed" | "under consideration" | "parking lot" | "candidate" => ItemStatus::Idea,
-        "planned" | "to do" | "todo" | "open" | "backlog" | "new" | "selected for development" | "ready" | "committed" => {
-            ItemStatus::Planned
-        }
-        "in progress" | "doing" | "in review" | "in development" | "started" | "active" | "in flight" => ItemStatus::InProgress,
-        "done" | "closed" | "resolved" | "complete" | "completed" | "shipped" | "released" => ItemStatus::Done,
-        "dropped" | "won't do" | "wont do" | "cancelled" | "canceled" | "rejected" | "abandoned" => ItemStatus::Dropped,
-        _ => return None,
-    })
+/// Dates as the exports of these tools write them, the time of day ignored: ISO
+/// (2027-01-15, 2027-01-15T09:30:00.000Z, 2027-01-15 09:30), Jira's d/MMM/yy with English or
+/// French months (15/Jan/27 9:30 AM, 10/oct./16 11:54 AM), US spreadsheets' MM/DD/YYYY
+/// (01/15/2027 16:14), 15 Jan 2027 and Jan 15, 2027.
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let first = s.split(['T', ' ']).next().unwrap_or(s);
+    if let Ok(d) = NaiveDate::parse_from_str(first, "%Y-%m-%d") {
+        return Some(d);
+    }
+    let parts: Vec<&str> = first.split('/').collect();
+    if let [a, b, c] = parts[..] {
+        let (day, month_number, year) = match month(b) {
+            Some(m) => (a.parse().ok()?, m, full_year(c)?),
+            None => (b.parse().ok()?, a.parse().ok()?, full_year(c).filter(|_| c.len() == 4)?),
+        };
+        return NaiveDate::from_ymd_opt(year, month_number, day);
+    }
+    // 15 Jan 2027, Jan 15, 2027, 15 janv. 2027, and with a weekday first as Linear
+    // (Mon Feb 06 2023 05:00:00 GMT+0000) and Plane (Mon, 21 Apr 2025 10:17:06 UTC+0000) write.
+    let words: Vec<&str> = s.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let day_month_year = |w: &[&str]| -> Option<NaiveDate> {
+        let [a, b, c, ..] = w[..] else { return None };
+        let (day, m) = match (month(a), month(b)) {
+            (Some(m), None) => (b, m),
+            (None, Some(m)) => (a, m),
+            _ => return None,
+        };
+        NaiveDate::from_ymd_opt(full_year(c).filter(|_| c.len() == 4)?, m, day.parse().ok()?)
+    };
+    day_month_year(&words).or_else(|| day_month_year(words.get(1..)?))
 }
 
-fn kind_of(s: &str) -> Option<ItemKind> {
-    let s = s.trim().to_lowercase().replace(['_', '-'], " ");
-    Some(match s.as_str() {
-        "feature" | "story" | "epic" | "new feature" | "improvement" | "task" | "initiative" => ItemKind::Feature,
-        "discovery" | "spike" | "research" => ItemKind::Discovery,
-        "tech debt" | "technical debt" | "refactoring" => ItemKind::TechDebt,
-        "reliability" | "bug" | "incident" => ItemKind::Reliability,
-        "growth" | "experiment" => ItemKind::Growth,
-        _ => return None,
-    })
-}
-
-fn next_free(prefix: &str, taken: &HashSet<String>, n: &mut usize) -> String {
+pub(crate) fn next_free(prefix: &str, taken: &HashSet<String>, n: &mut usize) -> String {
     loop {
         *n += 1;
         let id = format!("{prefix}{n}");
@@ -292,151 +341,8 @@ fn next_free(prefix: &str, taken: &HashSet<String>, n: &mut usize) -> String {
     }
 }
 
-fn row_error(row: usize, field: &str, message: String) -> Error {
+pub(crate) fn row_error(row: usize, field: &str, message: String) -> Error {
     Error { code: ErrorCode::Invalid, message, record: Some(format!("row {row}")), field: Some(field.to_string()) }
-}
-
-fn items(doc: &Document, t: &Table, p: &mut CsvPreview) -> Result<()> {
-    let title_col = t.require("title", &["title", "summary", "name"])?;
-    let lane_col = t.require("lane", &["lane", "team", "epic", "epic name", "epic link"])?;
-    let start_col = t.column(&["start", "start date"]);
-    let end_col = t.column(&["end", "end date", "due date", "due"]);
-    let status_col = t.column(&["status"]);
-    let id_col = t.column(&["id"]);
-    let kind_col = t.column(&["kind", "type", "issue type"]);
-    let horizon_col = t.column(&["horizon"]);
-    let objectives_col = t.column(&["objectives", "objective"]);
-    let impact_col = t.column(&["expected impact", "expected_impact"]);
-    let tradeoff_col = t.column(&["tradeoff", "trade off"]);
-
-    let mut lane_ids: HashMap<String, String> = doc.lanes.iter().map(|l| (l.name.trim().to_lowercase(), l.id.clone())).collect();
-    let mut taken_lanes: HashSet<String> = doc.lanes.iter().map(|l| l.id.clone()).collect();
-    let mut taken: HashSet<String> = doc.roadmap_items.iter().map(|i| i.id.clone()).collect();
-    let objectives: HashSet<&str> = doc.objectives.iter().map(|o| o.id.as_str()).collect();
-    let (mut next_item, mut next_lane) = (doc.roadmap_items.len(), doc.lanes.len());
-
-    for (i, row) in t.rows.iter().enumerate() {
-        let r = i + 2;
-        if row.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let before = p.errors.len();
-        let title = cell(row, Some(&title_col));
-        if title.is_none() {
-            p.errors.push(row_error(r, "title", format!("“{}” is empty; every item needs a title.", title_col.1)));
-        }
-        let lane_name = cell(row, Some(&lane_col));
-        if lane_name.is_none() {
-            p.errors.push(row_error(r, "lane", format!("“{}” is empty; every item needs a lane.", lane_col.1)));
-        }
-        let mut date = |col: &Option<(usize, String)>, field: &str| -> Option<NaiveDate> {
-            let text = cell(row, col.as_ref())?;
-            let d = parse_date(&text);
-            if d.is_none() {
-                let header = &col.as_ref().expect("a cell comes from a column").1;
-                p.errors.push(row_error(r, field, format!("“{header}” is “{text}”, which is not a date; write it as YYYY-MM-DD.")));
-            }
-            d
-        };
-        let start = date(&start_col, "start");
-        let end = date(&end_col, "end");
-        match (start, end) {
-            (Some(s), Some(e)) if e < s => p.errors.push(row_error(r, "end", format!("The item ends ({e}) before it starts ({s})."))),
-            (Some(_), None) if cell(row, end_col.as_ref()).is_none() => {
-                p.errors.push(row_error(r, "end", "The item has a start but no end; give both dates, or neither.".into()))
-            }
-            (None, Some(_)) if cell(row, start_col.as_ref()).is_none() => {
-                p.errors.push(row_error(r, "start", "The item has an end but no start; give both dates, or neither.".into()))
-            }
-            _ => {}
-        }
-        let status = match cell(row, status_col.as_ref()) {
-            None if start.is_some() => Some(ItemStatus::Planned),
-            None => Some(ItemStatus::Idea),
-            Some(s) => {
-                let st = status_of(&s);
-                if st.is_none() {
-                    p.errors.push(row_error(
-                        r,
-                        "status",
-                        format!("“{s}” is not a status Lodestar knows; use To Do, In Progress, Done, Idea or Dropped."),
-                    ));
-                }
-                st
-            }
-        };
-        let kind = match cell(row, kind_col.as_ref()) {
-            None => Some(ItemKind::Feature),
-            Some(k) => {
-                let kind = kind_of(&k);
-                if kind.is_none() {
-                    p.errors.push(row_error(r, "kind", format!("“{k}” is not a kind; use one of: {}.", ItemKind::names())));
-                }
-                kind
-            }
-        };
-        let horizon = match cell(row, horizon_col.as_ref()) {
-            None => None,
-            Some(h) => match h.to_lowercase().parse::<Horizon>() {
-                Ok(h) => Some(h),
-                Err(e) => {
-                    p.errors.push(row_error(r, "horizon", e));
-                    None
-                }
-            },
-        };
-        let goals: Vec<String> = cell(row, objectives_col.as_ref())
-            .map(|s| s.split([';', ',']).map(|g| g.trim().to_string()).filter(|g| !g.is_empty()).collect())
-            .unwrap_or_default();
-        if let Some(g) = goals.iter().find(|g| !objectives.contains(g.as_str())) {
-            p.errors.push(row_error(r, "objectives", format!("There is no objective “{g}”.")));
-        }
-        let id = match cell(row, id_col.as_ref()) {
-            Some(id) if taken.contains(&id) => {
-                p.errors.push(row_error(r, "id", format!("An item with id “{id}” already exists.")));
-                id
-            }
-            Some(id) => id,
-            None => next_free("r", &taken, &mut next_item),
-        };
-        if p.errors.len() > before {
-            continue;
-        }
-        taken.insert(id.clone());
-        let lane_name = lane_name.expect("checked above");
-        let lane = match lane_ids.get(&lane_name.to_lowercase()) {
-            Some(id) => id.clone(),
-            None => {
-                let lid = next_free("l", &taken_lanes, &mut next_lane);
-                taken_lanes.insert(lid.clone());
-                lane_ids.insert(lane_name.to_lowercase(), lid.clone());
-                p.new_lanes.push(Lane { id: lid.clone(), name: lane_name, color: None });
-                lid
-            }
-        };
-        p.items.push(RoadmapItem {
-            id,
-            lane,
-            title: title.expect("checked above"),
-            start,
-            end,
-            kind: kind.expect("checked above"),
-            status: status.expect("checked above"),
-            horizon,
-            objectives: goals,
-            depends_on: vec![],
-            expected_impact: cell(row, impact_col.as_ref()),
-            tradeoff: cell(row, tradeoff_col.as_ref()),
-            rice: None,
-            ice: None,
-            moscow: None,
-            urgent: None,
-            important: None,
-            key_results: vec![],
-            external_key: None,
-        });
-    }
-    Ok(())
 }
 
 fn measurements(doc: &Document, t: &Table, p: &mut CsvPreview) -> Result<()> {
@@ -557,12 +463,27 @@ mod tests {
     }
 
     #[test]
-    fn tracker_statuses_map_to_lodestar_statuses() {
-        assert_eq!(status_of("To Do"), Some(ItemStatus::Planned));
-        assert_eq!(status_of("In Progress"), Some(ItemStatus::InProgress));
-        assert_eq!(status_of("Done"), Some(ItemStatus::Done));
-        assert_eq!(status_of("Won't Do"), Some(ItemStatus::Dropped));
-        assert_eq!(status_of("in_progress"), Some(ItemStatus::InProgress));
-        assert_eq!(status_of("Blocked-ish"), None);
+    fn french_jira_dates_and_times_are_read() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(parse_date("10/oct./16 11:54 AM"), d(2016, 10, 10));
+        assert_eq!(parse_date("03/févr./17 9:05 PM"), d(2017, 2, 3));
+        assert_eq!(parse_date("21/déc./18"), d(2018, 12, 21));
+        assert_eq!(parse_date("6/21/2025 16:14"), d(2025, 6, 21));
+        assert_eq!(parse_date("2023-11-14T17:46:31.000Z"), d(2023, 11, 14));
+        assert_eq!(parse_date("15 janv. 2027"), d(2027, 1, 15));
+        assert_eq!(parse_date("Mon Feb 06 2023 05:00:00 GMT+0000 (GMT)"), d(2023, 2, 6));
+        assert_eq!(parse_date("Mon, 21 Apr 2025 10:17:06 UTC+0000"), d(2025, 4, 21));
+        assert_eq!(parse_date("Mar 15, 2027"), d(2027, 3, 15));
+        // Day and month out of range, and a US date with a two-digit year, are not dates.
+        assert_eq!(parse_date("31/Feb/27"), None);
+        assert_eq!(parse_date("13/25/2027"), None);
+        assert_eq!(parse_date("01/15/27"), None);
+    }
+
+    #[test]
+    fn semicolon_and_tab_separated_files_are_read() {
+        assert_eq!(delimiter("Résumé;Clé;État\na;b;c"), b';');
+        assert_eq!(delimiter("Title\tLane\n"), b'\t');
+        assert_eq!(delimiter("Title,Lane;x\n"), b',');
     }
 }

@@ -2,6 +2,7 @@
 //! name record and field, validation of every rule, and writing.
 
 pub mod csv;
+mod csv_items;
 mod document;
 pub mod ics;
 pub(crate) mod validate;

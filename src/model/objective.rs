@@ -34,6 +34,8 @@ named_enum!(
     }
 );
 
+// named_enum! cannot mark a variant #[default].
+#[allow(clippy::derivable_impls)]
 impl Default for Ambition {
     fn default() -> Self {
         Ambition::Aspirational

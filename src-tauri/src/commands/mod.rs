@@ -153,6 +153,7 @@ list![
     workspace::open_sample,
     workspace::retry_open,
     workspace::import_csv_file,
+    workspace::preview_csv_import,
     workspace::confirm_csv_import,
     workspace::cancel_csv_import,
     strategy::get_strategy,

@@ -1,4 +1,4 @@
-use lodestar::interchange::csv::CsvImport;
+use lodestar::interchange::csv::{CsvImport, CsvPreview, ItemMapping};
 use lodestar::views::WorkspaceInfo;
 use lodestar::workspace_path::sample_workspace;
 use lodestar::Error;
@@ -37,13 +37,18 @@ command! {
     /// picker and preview as the File menu; the preview arrives as a `csv-import-preview` event.
     fn import_csv_file(what: CsvImport) -> () = |app, _| crate::menu::import_csv(app, what).map(|_| ());
 
-    /// Imports the CSV file whose preview the user confirmed (all or nothing); answers the
-    /// number of rows added.
-    fn confirm_csv_import() -> usize = |app, session| {
-        let (what, text) = session.take_pending_csv().ok_or_else(|| {
-            Error::new(lodestar::ErrorCode::NotFound, "There is no CSV import waiting; use File ▸ Import Roadmap Items from CSV… again.")
-        })?;
-        let added = session.with(|ws| ws.import_csv(what, &text))?;
+    /// The waiting CSV import previewed again with the items' mapping the user chose.
+    fn preview_csv_import(mapping: Option<ItemMapping>) -> CsvPreview = |_, session| {
+        let (what, text) = session.pending_csv().ok_or_else(no_pending_csv)?;
+        session.with(|ws| ws.preview_csv(what, &text, mapping.as_ref()))
+    };
+
+    /// Imports the CSV file whose preview the user confirmed (all or nothing), with the
+    /// items' mapping chosen in the preview; answers the number of records added or changed.
+    fn confirm_csv_import(mapping: Option<ItemMapping>) -> usize = |app, session| {
+        let (what, text) = session.pending_csv().ok_or_else(no_pending_csv)?;
+        let added = session.with(|ws| ws.import_csv(what, &text, mapping.as_ref()))?;
+        session.set_pending_csv(None);
         session::announce_change(app);
         Ok(added)
     };
@@ -53,4 +58,8 @@ command! {
         session.set_pending_csv(None);
         Ok(())
     };
+}
+
+fn no_pending_csv() -> Error {
+    Error::new(lodestar::ErrorCode::NotFound, "There is no CSV import waiting; use File ▸ Import Roadmap Items from CSV… again.")
 }

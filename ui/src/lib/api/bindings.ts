@@ -9,6 +9,7 @@ import type { BoardCard } from "./types/BoardCard";
 import type { CheckIn } from "./types/CheckIn";
 import type { ConflictNote } from "./types/ConflictNote";
 import type { CsvImport } from "./types/CsvImport";
+import type { CsvPreview } from "./types/CsvPreview";
 import type { Cycle } from "./types/Cycle";
 import type { DashboardView } from "./types/DashboardView";
 import type { DecisionCard } from "./types/DecisionCard";
@@ -24,6 +25,7 @@ import type { FeedbackInbox } from "./types/FeedbackInbox";
 import type { FeedbackInput } from "./types/FeedbackInput";
 import type { HistoryView } from "./types/HistoryView";
 import type { ItemDetail } from "./types/ItemDetail";
+import type { ItemMapping } from "./types/ItemMapping";
 import type { KeyResultInput } from "./types/KeyResultInput";
 import type { KpiChart } from "./types/KpiChart";
 import type { KpiInput } from "./types/KpiInput";
@@ -80,11 +82,18 @@ export function importCsvFile(what: CsvImport): Promise<null> {
 }
 
 /**
- * Imports the CSV file whose preview the user confirmed (all or nothing); answers the
- * number of rows added.
+ * The waiting CSV import previewed again with the items' mapping the user chose.
  */
-export function confirmCsvImport(): Promise<number> {
-  return call<number>("confirm_csv_import");
+export function previewCsvImport(mapping: ItemMapping | null): Promise<CsvPreview> {
+  return call<CsvPreview>("preview_csv_import", { mapping });
+}
+
+/**
+ * Imports the CSV file whose preview the user confirmed (all or nothing), with the
+ * items' mapping chosen in the preview; answers the number of records added or changed.
+ */
+export function confirmCsvImport(mapping: ItemMapping | null): Promise<number> {
+  return call<number>("confirm_csv_import", { mapping });
 }
 
 /**

@@ -15,6 +15,7 @@ export {
   retryOpen,
   importCsvFile,
   confirmCsvImport,
+  previewCsvImport,
   cancelCsvImport,
   openSample,
   okrView,
