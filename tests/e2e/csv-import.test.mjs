@@ -70,3 +70,79 @@ test('CSV imports are previewed row by row, then imported (items, feedback); a b
     await waitFor(() => exportJson(ws).feedback.length === feedbackBefore + 1, { message: 'the feedback in the file' });
   });
 });
+
+test('A Jira export goes through the mapping step: detected columns, the nearest status for an unknown one, a fixed lane; imported again, it is unchanged', async (t) => {
+  const dir = tempDir(t);
+  const ws = join(dir, 'jira.lodestar');
+  assert.equal(cli(['--workspace', ws, 'demo']).status, 0);
+  const before = exportJson(ws).roadmap_items.length;
+  const file = join(dir, 'jira-export.csv');
+  writeFileSync(
+    file,
+    'Summary,Issue key,Issue id,Issue Type,Status,Epic Link,Custom field (Target start),Custom field (Target end)\n' +
+      'Checkout revamp,SHOP-1,10001,Epic,In Progress,,04/Jan/27 9:00 AM,26/Mar/27 5:00 PM\n' +
+      'Pay with card,SHOP-2,10002,Story,Reopened,SHOP-1,04/Jan/27 9:00 AM,12/Feb/27 12:00 AM\n' +
+      'Write payment tests,SHOP-3,10003,Sub-task,Verified - UAT,SHOP-1,,\n' +
+      'Fix login loop,SHOP-4,10004,Problem,To Do,,,\n',
+  );
+
+  await withApp(t, appEnv(dir, ws), async (s) => {
+    await (await s.waitFor('a[data-view="roadmap"]')).click();
+    await (await s.waitFor('#import-csv')).click();
+    await typeIntoFileDialog('from CSV', file);
+    await s.waitFor('#csv-import-rows', { timeout: 30_000 });
+
+    // Detected: a Jira export, the epic link as lane, the target dates, the issue key.
+    const heading = await (await s.waitFor('#csv-mapping-title')).text();
+    assert.match(heading, /Jira export/, heading);
+    const chosen = await s.execute(`return Object.fromEntries(['title', 'lane', 'start', 'end', 'status', 'kind', 'key'].map((f) => [f, document.querySelector('#csv-map-' + f).value]))`);
+    assert.deepEqual(chosen, {
+      title: 'Summary',
+      lane: 'Epic Link',
+      start: 'Custom field (Target start)',
+      end: 'Custom field (Target end)',
+      status: 'Status',
+      kind: 'Issue Type',
+      key: 'Issue key',
+    });
+    // "Verified - UAT" is no status Lodestar knows: the nearest, marked, changeable.
+    const uat = await s.execute(`const r = document.querySelector('[data-values="status"] tr[data-value="Verified - UAT"]'); return [r.querySelector('select').value, r.textContent.includes('nearest')]`);
+    assert.deepEqual(uat, ['done', true]);
+    const summary = await (await s.waitFor('#csv-import-summary')).text();
+    assert.match(summary, /4 new items, 0 changed, 0 unchanged/, summary);
+
+    // The user says: still in progress; and every row in one lane, "Checkout".
+    await s.execute(`const sel = document.querySelector('[data-values="status"] tr[data-value="Verified - UAT"] select'); sel.value = 'in_progress'; sel.dispatchEvent(new Event('change'))`);
+    await waitFor(async () => (await s.execute(`return document.querySelector('[data-values="status"] tr[data-value="Verified - UAT"]').textContent.includes('nearest')`)) === false, { message: 'the chosen status to replace the guess' });
+    await s.execute(`const sel = document.querySelector('#csv-map-lane'); sel.value = sel.options[0].value; sel.dispatchEvent(new Event('change'))`);
+    const fixed = await s.waitFor('#csv-map-fixed-lane');
+    await s.execute(`const i = document.querySelector('#csv-map-fixed-lane'); i.value = 'Checkout'; i.dispatchEvent(new Event('change'))`);
+    await waitFor(async () => (await s.execute(`return [...document.querySelectorAll('#csv-import-rows tbody tr')].every((r) => r.textContent.includes('Checkout'))`)), { message: 'every row in the Checkout lane' });
+    assert.ok(fixed);
+    await (await s.waitFor('#csv-import-confirm')).click();
+    await s.waitFor('#csv-import-done');
+
+    const doc = exportJson(ws);
+    assert.equal(doc.roadmap_items.length, before + 4);
+    const lane = doc.lanes.find((l) => l.name === 'Checkout');
+    const imported = doc.roadmap_items.filter((i) => i.external_key?.startsWith('SHOP-'));
+    assert.deepEqual(imported.map((i) => [i.external_key, i.lane === lane.id]).sort(), [['SHOP-1', true], ['SHOP-2', true], ['SHOP-3', true], ['SHOP-4', true]]);
+    const byKey = Object.fromEntries(imported.map((i) => [i.external_key, i]));
+    assert.equal(byKey['SHOP-3'].status, 'in_progress');
+    assert.equal(byKey['SHOP-2'].status, 'planned', 'Reopened is planned work again');
+    assert.equal(byKey['SHOP-4'].kind, 'reliability', 'a Problem is reliability work');
+    assert.deepEqual([byKey['SHOP-2'].start, byKey['SHOP-2'].end], ['2027-01-04', '2027-02-12']);
+    assert.deepEqual([byKey['SHOP-3'].start, byKey['SHOP-3'].end], [null, null], 'no dates: unscheduled');
+
+    // The same export again: the mapping is remembered for Jira files, nothing is new.
+    await (await s.waitFor('#import-csv')).click();
+    await typeIntoFileDialog('from CSV', file);
+    await waitFor(async () => /already as the file says/.test(await s.execute(`return document.querySelector('#csv-import-summary')?.textContent ?? ''`)), {
+      message: 'the second import to find every item unchanged',
+      timeout: 30_000,
+    });
+    assert.equal(await s.execute(`return document.querySelector('#csv-map-fixed-lane').value`), 'Checkout', 'the remembered lane');
+    await s.execute(`[...document.querySelectorAll('#csv-import-dialog button')].find((b) => b.textContent.trim() === 'Cancel').click()`);
+    assert.equal(exportJson(ws).roadmap_items.length, before + 4, 'no copies');
+  });
+});
