@@ -112,11 +112,11 @@ test('A Jira export goes through the mapping step: detected columns, the nearest
     assert.match(summary, /4 new items, 0 changed, 0 unchanged/, summary);
 
     // The user says: still in progress; and every row in one lane, "Checkout".
-    await s.execute(`const sel = document.querySelector('[data-values="status"] tr[data-value="Verified - UAT"] select'); sel.value = 'in_progress'; sel.dispatchEvent(new Event('change'))`);
+    await s.execute(`const sel = document.querySelector('[data-values="status"] tr[data-value="Verified - UAT"] select'); sel.value = 'in_progress'; sel.dispatchEvent(new Event('change', { bubbles: true }))`);
     await waitFor(async () => (await s.execute(`return document.querySelector('[data-values="status"] tr[data-value="Verified - UAT"]').textContent.includes('nearest')`)) === false, { message: 'the chosen status to replace the guess' });
-    await s.execute(`const sel = document.querySelector('#csv-map-lane'); sel.value = sel.options[0].value; sel.dispatchEvent(new Event('change'))`);
+    await s.execute(`const sel = document.querySelector('#csv-map-lane'); sel.value = sel.options[0].value; sel.dispatchEvent(new Event('change', { bubbles: true }))`);
     const fixed = await s.waitFor('#csv-map-fixed-lane');
-    await s.execute(`const i = document.querySelector('#csv-map-fixed-lane'); i.value = 'Checkout'; i.dispatchEvent(new Event('change'))`);
+    await s.execute(`const i = document.querySelector('#csv-map-fixed-lane'); i.value = 'Checkout'; i.dispatchEvent(new Event('change', { bubbles: true }))`);
     await waitFor(async () => (await s.execute(`return [...document.querySelectorAll('#csv-import-rows tbody tr')].every((r) => r.textContent.includes('Checkout'))`)), { message: 'every row in the Checkout lane' });
     assert.ok(fixed);
     await (await s.waitFor('#csv-import-confirm')).click();
