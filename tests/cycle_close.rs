@@ -63,9 +63,12 @@ fn plan() -> (tempfile::TempDir, Workspace) {
     use ObjectiveStatus as S;
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open(&dir.path().join("close.lodestar")).unwrap();
-    for (id, start, end) in
-        [("2026-Q4", "2026-10-01", "2026-12-31"), ("2027-Q1", "2027-01-01", "2027-03-31"), ("2027-Q2", "2027-04-01", "2027-06-30"), ("2027-Q3", "2027-07-01", "2027-09-30")]
-    {
+    for (id, start, end) in [
+        ("2026-Q4", "2026-10-01", "2026-12-31"),
+        ("2027-Q1", "2027-01-01", "2027-03-31"),
+        ("2027-Q2", "2027-04-01", "2027-06-30"),
+        ("2027-Q3", "2027-07-01", "2027-09-30"),
+    ] {
         ws.create_cycle(&Cycle { id: id.into(), start: date(start), end: date(end) }).unwrap();
     }
     let q1 = "2027-Q1";
@@ -126,7 +129,15 @@ fn active_objectives_become_achieved_or_missed_by_progress_on_the_end_date_and_o
         outcomes,
         vec![("o1", Some(0.75), S::Missed), ("o2", Some(1.0), S::Achieved), ("o3", Some(0.5), S::Missed), ("o5", None, S::Missed)]
     );
-    for (id, s) in [("o1", S::Missed), ("o2", S::Achieved), ("o3", S::Missed), ("o4", S::Dropped), ("o5", S::Missed), ("o6", S::Draft), ("o7", S::Active)] {
+    for (id, s) in [
+        ("o1", S::Missed),
+        ("o2", S::Achieved),
+        ("o3", S::Missed),
+        ("o4", S::Dropped),
+        ("o5", S::Missed),
+        ("o6", S::Draft),
+        ("o7", S::Active),
+    ] {
         assert_eq!(status(&ws, id), s, "{id}");
     }
 }
@@ -135,11 +146,8 @@ fn active_objectives_become_achieved_or_missed_by_progress_on_the_end_date_and_o
 fn missed_objectives_are_carried_with_their_fields_and_a_parent_only_when_the_parent_was_carried() {
     let (_dir, mut ws) = plan();
     let closed = close(&mut ws);
-    let carried: Vec<(&str, &str, Option<&str>)> = closed
-        .objectives
-        .iter()
-        .filter_map(|o| o.carried.as_ref().map(|c| (o.id.as_str(), c.id.as_str(), c.parent.as_deref())))
-        .collect();
+    let carried: Vec<(&str, &str, Option<&str>)> =
+        closed.objectives.iter().filter_map(|o| o.carried.as_ref().map(|c| (o.id.as_str(), c.id.as_str(), c.parent.as_deref()))).collect();
     // o2 was achieved: not carried. o3's parent o1 was carried → parent o8; o5's parent o4 was not → none.
     assert_eq!(carried, vec![("o1", "o8", None), ("o3", "o9", Some("o8")), ("o5", "o10", None)]);
 

@@ -123,7 +123,10 @@ pub(super) fn close_in(
             return Err(Error::invalid(
                 rec,
                 "carry_to",
-                format!("Cycle {n} starts on {}, not after {cycle_id} starts ({}): carry objectives into a later cycle.", target.start, cycle.start),
+                format!(
+                    "Cycle {n} starts on {}, not after {cycle_id} starts ({}): carry objectives into a later cycle.",
+                    target.start, cycle.start
+                ),
             ));
         }
     }
@@ -180,7 +183,15 @@ pub(super) fn close_in(
                 tx.execute("UPDATE objectives SET parent = ?2 WHERE id = ?1", params![id, p])?;
             }
             let from_cycle = o.cycle.clone().unwrap_or_default();
-            revisions.push(revision(tx, "objective", &id, "carried_from", None, Some(format!("{} ({}, {from_cycle})", o.title, o.id)), now)?);
+            revisions.push(revision(
+                tx,
+                "objective",
+                &id,
+                "carried_from",
+                None,
+                Some(format!("{} ({}, {from_cycle})", o.title, o.id)),
+                now,
+            )?);
             revisions.push(revision(tx, "objective", &o.id, "carried_to", None, Some(format!("{} ({id}, {n})", o.title)), now)?);
 
             let mut key_results = Vec::new();
@@ -226,7 +237,12 @@ pub(super) fn close_in(
                     continue;
                 }
                 let new_m = next_id(tx, "milestones", "m")?;
-                let input = MilestoneInput { objective: Some(id.clone()), title: m.title.clone(), due: m.due, roadmap_item: m.roadmap_item.clone() };
+                let input = MilestoneInput {
+                    objective: Some(id.clone()),
+                    title: m.title.clone(),
+                    due: m.due,
+                    roadmap_item: m.roadmap_item.clone(),
+                };
                 store::okr::insert_milestone(tx, &new_m, &input, &m.title)?;
                 m_map.insert(m.id.as_str(), new_m.clone());
                 milestones.push(CarriedMilestone { from: m.id.clone(), id: new_m, title: m.title.clone(), due: m.due });
@@ -262,14 +278,8 @@ pub(super) fn close_in(
         next_cycles,
         objectives,
     };
-    let undo = GoalEdit::ReopenCycle {
-        cycle: cycle_id.to_string(),
-        carry_to: carry_to.map(str::to_string),
-        as_of,
-        statuses,
-        created,
-        revisions,
-    };
+    let undo =
+        GoalEdit::ReopenCycle { cycle: cycle_id.to_string(), carry_to: carry_to.map(str::to_string), as_of, statuses, created, revisions };
     Ok((close, undo))
 }
 

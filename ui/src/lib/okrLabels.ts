@@ -85,6 +85,8 @@ const FIELDS: Record<string, string> = {
   kpi: "KPI",
   created: "Created",
   deleted: "Deleted",
+  carried_from: "Carried from",
+  carried_to: "Carried to",
 };
 
 /** A record field as a label ("baseline" → "Baseline"); unknown fields are shown as given. */
