@@ -87,6 +87,7 @@ const FIELDS: Record<string, string> = {
   deleted: "Deleted",
   carried_from: "Carried from",
   carried_to: "Carried to",
+  objective: "Objective",
 };
 
 /** A record field as a label ("baseline" → "Baseline"); unknown fields are shown as given. */
