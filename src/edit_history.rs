@@ -15,7 +15,7 @@ struct Step {
 
 /// One step of the history: a roadmap edit or a goal edit.
 enum Undoable {
-    Roadmap(RoadmapEdit),
+    Roadmap(Box<RoadmapEdit>),
     Goals(GoalEdit),
 }
 
@@ -23,7 +23,7 @@ impl Undoable {
     /// Applies the step and answers its inverse.
     fn run(&self, ws: &mut Workspace) -> Result<Undoable> {
         match self {
-            Undoable::Roadmap(e) => ws.apply_roadmap_edit(e).map(Undoable::Roadmap),
+            Undoable::Roadmap(e) => ws.apply_roadmap_edit(e).map(|e| Undoable::Roadmap(Box::new(e))),
             Undoable::Goals(e) => ws.apply_goal_edit(e, chrono::Utc::now()).map(Undoable::Goals),
         }
     }
@@ -75,7 +75,7 @@ impl EditHistory {
     /// Applies an edit and remembers how to undo it; a new edit clears the redo stack.
     pub fn apply(&mut self, ws: &mut Workspace, edit: &RoadmapEdit) -> Result<EditState> {
         let inverse = ws.apply_roadmap_edit(edit)?;
-        self.undo.push(Step { label: describe(edit).to_string(), edit: Undoable::Roadmap(inverse) });
+        self.undo.push(Step { label: describe(edit).to_string(), edit: Undoable::Roadmap(Box::new(inverse)) });
         self.redo.clear();
         Ok(self.state())
     }
