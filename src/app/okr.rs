@@ -314,6 +314,14 @@ impl Workspace {
                     key_results,
                     milestones,
                     adjusted: adjustments.get(&o.id).cloned(),
+                    carried_from: o.carried_from.as_ref().map(|id| {
+                        let old = doc.objectives.iter().find(|x| &x.id == id);
+                        crate::views::cycle_close::CarriedFrom {
+                            id: id.clone(),
+                            title: old.map(|x| x.title.clone()).unwrap_or_default(),
+                            cycle: old.and_then(|x| x.cycle.clone()),
+                        }
+                    }),
                 }
             })
             .collect();

@@ -139,6 +139,31 @@ enum Command {
         #[command(subcommand)]
         what: Team,
     },
+    /// Close a planning cycle
+    Cycle {
+        #[command(subcommand)]
+        what: CycleCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CycleCommand {
+    /// Active objectives become achieved or missed by their progress on the cycle's end
+    /// date; missed ones are carried into the next cycle with what is left to do (one
+    /// transaction). Prints one line per carried objective: `carried o1 -> o9`
+    Close {
+        /// The cycle's id
+        cycle_id: String,
+        /// The cycle that receives the missed objectives (it must start after this one starts)
+        #[arg(long, value_name = "NEXT_ID")]
+        carry_to: Option<String>,
+        /// The day of the close (default: today); it must be after the cycle's last day
+        #[arg(long, value_name = "D")]
+        as_of: Option<NaiveDate>,
+        /// Close before the cycle's last day has passed
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -703,6 +728,15 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
                 println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Error::internal(e.to_string()))?);
             } else {
                 print!("{}", roadmap_text(&report));
+            }
+        }
+        Command::Cycle { what: CycleCommand::Close { cycle_id, carry_to, as_of, force } } => {
+            let mut ws = Workspace::open_existing(path)?;
+            let closed = ws.close_cycle(&cycle_id, carry_to.as_deref(), as_of.unwrap_or(today), force, now)?;
+            for o in &closed.close.objectives {
+                if let Some(c) = &o.carried {
+                    println!("carried {} -> {}", o.id, c.id);
+                }
             }
         }
         Command::Check => {

@@ -2,6 +2,7 @@
 //! (`crate::app`) assembles each in one call.
 
 pub mod backlog;
+pub mod cycle_close;
 pub mod dashboard;
 pub mod experiments;
 pub mod export;

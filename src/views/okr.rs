@@ -38,6 +38,8 @@ pub struct ObjectiveCard {
     pub adjusted: Option<String>,
     /// The lowest latest confidence among its key results (below 0.5 puts it at risk).
     pub lowest_confidence: Option<f64>,
+    /// The objective it was carried over from when a cycle closed.
+    pub carried_from: Option<crate::views::cycle_close::CarriedFrom>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -124,6 +124,7 @@ pub mod decisions;
 pub mod experiments;
 pub mod export;
 pub mod feedback;
+pub mod goals;
 pub mod metrics;
 pub mod okr;
 pub mod roadmap;
@@ -174,6 +175,8 @@ list![
     okr::bind_milestone,
     okr::record_pivot,
     okr::history,
+    goals::preview_cycle_close,
+    goals::edit_goals,
     roadmap::roadmap_view,
     roadmap::roadmap_item,
     roadmap::roadmap_board,

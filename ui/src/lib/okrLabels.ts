@@ -85,6 +85,9 @@ const FIELDS: Record<string, string> = {
   kpi: "KPI",
   created: "Created",
   deleted: "Deleted",
+  carried_from: "Carried from",
+  carried_to: "Carried to",
+  objective: "Objective",
 };
 
 /** A record field as a label ("baseline" → "Baseline"); unknown fields are shown as given. */

@@ -49,6 +49,12 @@ describe("labels", () => {
     expect(historyValueText("title", null)).toBe("Not set");
     expect(PIVOT_KINDS).toHaveLength(6);
   });
+
+  it("names the fields a cycle close and a key result move record", () => {
+    expect(historyFieldLabel("carried_from")).toBe("Carried from");
+    expect(historyFieldLabel("carried_to")).toBe("Carried to");
+    expect(historyFieldLabel("objective")).toBe("Objective");
+  });
 });
 
 describe("explanations", () => {

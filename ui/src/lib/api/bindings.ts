@@ -11,6 +11,7 @@ import type { ConflictNote } from "./types/ConflictNote";
 import type { CsvImport } from "./types/CsvImport";
 import type { CsvPreview } from "./types/CsvPreview";
 import type { Cycle } from "./types/Cycle";
+import type { CycleClose } from "./types/CycleClose";
 import type { DashboardView } from "./types/DashboardView";
 import type { DecisionCard } from "./types/DecisionCard";
 import type { DecisionInput } from "./types/DecisionInput";
@@ -23,6 +24,7 @@ import type { FeedbackEntry } from "./types/FeedbackEntry";
 import type { FeedbackFilter } from "./types/FeedbackFilter";
 import type { FeedbackInbox } from "./types/FeedbackInbox";
 import type { FeedbackInput } from "./types/FeedbackInput";
+import type { GoalEdit } from "./types/GoalEdit";
 import type { HistoryView } from "./types/HistoryView";
 import type { ItemDetail } from "./types/ItemDetail";
 import type { ItemMapping } from "./types/ItemMapping";
@@ -204,6 +206,22 @@ export function recordPivot(date: string, kind: PivotKind, description: string):
  */
 export function history(): Promise<HistoryView> {
   return call<HistoryView>("history");
+}
+
+/**
+ * What closing `cycle` would do, nothing written. `carry_to` null with `default_next`
+ * true: carried into the next cycle by start date; null with false: nothing carried.
+ * `as_of` null: today.
+ */
+export function previewCycleClose(cycle: string, carryTo: string | null, defaultNext: boolean, asOf: string | null, force: boolean): Promise<CycleClose> {
+  return call<CycleClose>("preview_cycle_close", { cycle, carry_to: carryTo, default_next: defaultNext, as_of: asOf, force });
+}
+
+/**
+ * Applies a goal edit (saved at once) as one undoable step; answers what undo/redo would do now.
+ */
+export function editGoals(edit: GoalEdit): Promise<EditState> {
+  return call<EditState>("edit_goals", { edit });
 }
 
 /**
