@@ -17,6 +17,7 @@ mod feedback;
 mod metrics;
 mod okr;
 mod picture;
+mod review;
 mod roadmap;
 mod search;
 mod strategy;

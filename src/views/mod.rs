@@ -8,6 +8,7 @@ pub mod export;
 pub mod feedback;
 pub mod metrics;
 pub mod okr;
+pub mod review;
 pub mod roadmap;
 pub mod search;
 

@@ -1,0 +1,115 @@
+//! The weekly review: the report (`report weekly --json`), the Review view with the
+//! names a person reads, and the Markdown status report both the CLI and the app copy.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+
+use super::okr::{key_result_card, okr_data};
+use crate::compute::okr::okr_figures;
+use crate::compute::review::{weekly_review, ReviewData};
+use crate::error::Result;
+use crate::interchange::Document;
+use crate::render::markdown::weekly_markdown;
+use crate::store::Workspace;
+use crate::views::review::*;
+
+fn review_of(doc: &Document, as_of: NaiveDate) -> WeeklyReview {
+    weekly_review(&ReviewData { okr: okr_data(doc), items: &doc.roadmap_items, baselines: &doc.baselines }, as_of)
+}
+
+impl Workspace {
+    /// The weekly review of the 7 days ending on `as_of` (docs/COMPUTATIONS.md).
+    pub fn weekly_review(&self, as_of: NaiveDate) -> Result<WeeklyReview> {
+        Ok(review_of(&self.export_document()?, as_of))
+    }
+
+    /// The Review view: the weekly review with titles, dates and what the check-in form needs.
+    pub fn review_view(&self, as_of: NaiveDate) -> Result<ReviewView> {
+        let doc = self.export_document()?;
+        let review = review_of(&doc, as_of);
+
+        let objectives = doc
+            .objectives
+            .iter()
+            .filter(|o| review.progress.iter().any(|p| p.objective == o.id))
+            .map(|o| ReviewObjective { id: o.id.clone(), title: o.title.clone() })
+            .collect();
+
+        let named: BTreeSet<&str> = review
+            .checkins_due
+            .iter()
+            .map(|d| d.key_result.as_str())
+            .chain(review.confidence_drops.iter().map(|d| d.key_result.as_str()))
+            .collect();
+        let figures: HashMap<String, _> =
+            okr_figures(&okr_data(&doc), as_of).into_iter().flat_map(|o| o.key_results).map(|k| (k.id.clone(), k)).collect();
+        let key_results = doc
+            .key_results
+            .iter()
+            .filter(|k| named.contains(k.id.as_str()))
+            .filter_map(|kr| {
+                let objective = doc.objectives.iter().find(|o| o.id == kr.objective)?;
+                let cycle = objective.cycle.as_deref().and_then(|c| doc.cycles.iter().find(|x| x.id == c));
+                Some(ReviewKeyResult {
+                    id: kr.id.clone(),
+                    title: kr.title.clone(),
+                    objective_title: objective.title.clone(),
+                    card: key_result_card(&doc, kr, cycle, as_of),
+                    figures: figures.get(&kr.id)?.clone(),
+                })
+            })
+            .collect();
+
+        let milestone_ids: BTreeSet<&str> = [&review.milestones_done, &review.milestones_overdue, &review.milestones_next]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let milestones = doc.milestones.iter().filter(|m| milestone_ids.contains(m.id.as_str())).cloned().collect();
+        let item_ids: BTreeSet<&str> =
+            review.items_next.iter().map(String::as_str).chain(review.slips.iter().map(|s| s.item.as_str())).collect();
+        let items = doc
+            .roadmap_items
+            .iter()
+            .filter(|i| item_ids.contains(i.id.as_str()))
+            .map(|i| ReviewItem { id: i.id.clone(), title: i.title.clone(), status: i.status, start: i.start, end: i.end })
+            .collect();
+        let baseline_name = review.baseline.as_deref().and_then(|b| doc.baselines.iter().find(|x| x.id == b)).map(|b| b.name.clone());
+
+        Ok(ReviewView {
+            summary: summary(&review),
+            is_empty: doc.objectives.is_empty() && doc.roadmap_items.is_empty() && doc.milestones.is_empty(),
+            product_name: doc.product.name.clone(),
+            review,
+            objectives,
+            key_results,
+            milestones,
+            items,
+            baseline_name,
+        })
+    }
+
+    /// The weekly review as a Markdown status report (`report weekly --markdown`, and
+    /// what the app's "Copy status report" puts on the clipboard).
+    pub fn weekly_status_report(&self, as_of: NaiveDate) -> Result<String> {
+        Ok(weekly_markdown(&self.review_view(as_of)?))
+    }
+}
+
+/// One line for the Home tile: what needs doing this week.
+fn summary(r: &WeeklyReview) -> String {
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = vec![count(r.checkins_due.len(), "check-in due", "check-ins due")];
+    if !r.confidence_drops.is_empty() {
+        parts.push(count(r.confidence_drops.len(), "confidence drop", "confidence drops"));
+    }
+    if !r.milestones_overdue.is_empty() {
+        parts.push(count(r.milestones_overdue.len(), "milestone overdue", "milestones overdue"));
+    }
+    parts.push(count(r.milestones_next.len(), "milestone next", "milestones next"));
+    if !r.slips.is_empty() {
+        parts.push(count(r.slips.len(), "slip", "slips"));
+    }
+    parts.join(" · ")
+}
