@@ -126,6 +126,7 @@ pub mod export;
 pub mod feedback;
 pub mod metrics;
 pub mod okr;
+pub mod review;
 pub mod roadmap;
 pub mod search;
 pub mod strategy;
@@ -230,6 +231,8 @@ list![
     team::team_reapply_conflict,
     team::team_dismiss_conflict,
     team::team_activity,
+    review::review_view,
+    review::copy_status_report,
 ];
 
 #[cfg(test)]
