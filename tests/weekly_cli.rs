@@ -143,3 +143,85 @@ fn an_empty_week_says_so_in_each_section() {
     // --json and --markdown exclude each other: bad usage.
     assert_eq!(lodestar(&ws, &["report", "weekly", "--json", "--markdown"]).status.code(), Some(2));
 }
+
+/// The worked example of docs/COMPUTATIONS.md ("The weekly review"), as it describes it.
+const WORKED_EXAMPLE: &str = r##"{ "format": "lodestar-workspace", "version": 1, "product": { "name": "Acme" },
+  "cycles": [ { "id": "2027-Q1", "start": "2027-01-01", "end": "2027-03-31" }, { "id": "2027-Q2", "start": "2027-04-01", "end": "2027-06-30" } ],
+  "objectives": [
+    { "id": "o0", "title": "Win mid-market teams", "cycle": "2027-Q1", "status": "active" },
+    { "id": "o1", "title": "Make onboarding effortless", "cycle": "2027-Q1", "parent": "o0", "weight": 2, "status": "active" },
+    { "id": "o2", "title": "Make managers use Acme weekly", "cycle": "2027-Q1", "parent": "o0", "status": "active" },
+    { "id": "o3", "title": "Launch in Germany", "cycle": "2027-Q2", "status": "draft" }
+  ],
+  "key_results": [
+    { "id": "kr1", "objective": "o1", "title": "Raise 30-day retention", "kind": "increase", "unit": "%", "baseline": 20, "target": 30 },
+    { "id": "kr2", "objective": "o1", "title": "Keep uptime above 99.5%", "kind": "at_least", "unit": "%", "baseline": 99, "target": 99.5 },
+    { "id": "kr3", "objective": "o2", "title": "Dashboard load", "kind": "decrease", "unit": "s", "baseline": 3.2, "target": 2.2 },
+    { "id": "kr4", "objective": "o2", "title": "Manager features", "kind": "milestone", "baseline": 0, "target": 1 }
+  ],
+  "checkins": [
+    { "key_result": "kr1", "date": "2027-01-15", "value": 22, "confidence": 0.8 },
+    { "key_result": "kr1", "date": "2027-02-01", "value": 25, "confidence": 0.7 },
+    { "key_result": "kr2", "date": "2027-02-01", "value": 99.6, "confidence": 0.4 },
+    { "key_result": "kr3", "date": "2027-02-10", "value": 3.0, "confidence": 0.6 }
+  ],
+  "milestones": [
+    { "id": "m1", "objective": "o2", "title": "M1", "due": "2027-01-31", "done_on": "2027-01-28" },
+    { "id": "m2", "objective": "o2", "title": "Beta to 20 managers", "due": "2027-02-28" },
+    { "id": "m3", "objective": "o2", "title": "M3", "due": "2027-03-15" },
+    { "id": "m4", "objective": "o2", "title": "M4", "due": "2027-04-05" }
+  ],
+  "key_result_milestones": [
+    { "key_result": "kr4", "milestone": "m1" }, { "key_result": "kr4", "milestone": "m2" },
+    { "key_result": "kr4", "milestone": "m3" }, { "key_result": "kr4", "milestone": "m4" }
+  ],
+  "lanes": [ { "id": "l1", "name": "Onboarding", "color": "#4f7cff" }, { "id": "l2", "name": "Platform", "color": "#22aa88" } ],
+  "roadmap_items": [
+    { "id": "r1", "lane": "l1", "title": "Guided setup", "start": "2027-01-04", "end": "2027-02-12", "kind": "feature", "status": "in_progress", "objectives": ["o1"] },
+    { "id": "r2", "lane": "l1", "title": "Usage dashboard for managers", "start": "2027-02-12", "end": "2027-04-09", "kind": "feature", "status": "planned", "objectives": ["o2"], "depends_on": ["r1"] },
+    { "id": "r3", "lane": "l2", "title": "Faster queries", "start": "2027-01-18", "end": "2027-03-12", "kind": "tech_debt", "status": "in_progress", "objectives": ["o2"] },
+    { "id": "r4", "lane": "l2", "title": "Pricing page test", "start": "2027-03-01", "end": "2027-03-14", "kind": "growth", "status": "planned" },
+    { "id": "r5", "lane": "l2", "title": "Legacy export", "start": "2027-01-04", "end": "2027-01-29", "kind": "reliability", "status": "dropped" },
+    { "id": "r6", "lane": "l1", "title": "Onboarding interviews", "start": "2027-01-04", "end": "2027-01-15", "kind": "discovery", "status": "done", "objectives": ["o1"] }
+  ],
+  "baselines": [ { "id": "b1", "name": "Q1 plan as approved", "saved_on": "2027-01-02", "items": [
+    { "item": "r1", "lane": "l1", "start": "2027-01-04", "end": "2027-02-05" },
+    { "item": "r2", "lane": "l1", "start": "2027-02-08", "end": "2027-03-26" },
+    { "item": "r3", "lane": "l2", "start": "2027-01-18", "end": "2027-03-12" } ] } ]
+}"##;
+
+#[test]
+fn the_worked_example_of_the_docs_gives_the_documented_review() {
+    let (_dir, ws) = setup(WORKED_EXAMPLE);
+    let out = lodestar(&ws, &["report", "weekly", "--as-of", "2027-02-15", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // On 8 Feb kr3 had no check-in (0), so o2 was (0 + 0.25) / 2 = 0.125 and o0
+    // (2 × 0.75 + 0.125) / 3 = 0.5417; now o0 0.575, o1 0.75, o2 (0.2 + 0.25) / 2 = 0.225.
+    let expected = [("o0", 0.575, 0.575 - 1.625 / 3.0, "on_track"), ("o1", 0.75, 0.0, "at_risk"), ("o2", 0.225, 0.1, "off_track")];
+    for (p, (id, progress, change, health)) in r["progress"].as_array().unwrap().iter().zip(expected) {
+        assert_eq!(p["objective"], id);
+        assert!(close(&p["progress"], progress) && close(&p["change"], change), "{p}");
+        assert_eq!(p["health"], health);
+    }
+    assert_eq!(r["progress"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        r["checkins_due"],
+        serde_json::json!([{ "key_result": "kr1", "last_checkin": "2027-02-01" }, { "key_result": "kr2", "last_checkin": "2027-02-01" }])
+    );
+    assert_eq!(r["confidence_drops"], serde_json::json!([]));
+    assert_eq!(r["milestones_done"], serde_json::json!([]));
+    assert_eq!(r["milestones_overdue"], serde_json::json!([]));
+    assert_eq!(r["milestones_next"], serde_json::json!(["m2"]));
+    assert_eq!(r["items_next"], serde_json::json!(["r4"]));
+    assert_eq!(r["baseline"], "b1");
+    assert_eq!(r["slips"], serde_json::json!([{ "item": "r2", "days": 14 }, { "item": "r1", "days": 7 }]));
+    assert_eq!(r["problems"], serde_json::json!({ "objectives": ["o1", "o2"], "conflicts": 3 }));
+
+    // The status report printed in docs/CLI.md.
+    let md = lodestar(&ws, &["report", "weekly", "--as-of", "2027-02-15", "--markdown"]);
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/CLI.md")).unwrap();
+    let start = docs.find("```markdown\n# Acme — weekly review").expect("the example in docs/CLI.md") + "```markdown\n".len();
+    let end = start + docs[start..].find("```").unwrap();
+    assert_eq!(String::from_utf8(md.stdout).unwrap(), &docs[start..end]);
+}

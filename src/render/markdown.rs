@@ -48,8 +48,9 @@ fn week_span(from: NaiveDate, to: NaiveDate) -> String {
     }
 }
 
+/// A share as a whole percentage, half up (62.5 % reads "63 %", as the app shows it).
 fn percent(p: f64) -> String {
-    format!("{:.0} %", p * 100.0)
+    format!("{:.0} %", (p * 100.0).round())
 }
 
 fn points(change: f64) -> String {
