@@ -53,8 +53,9 @@ test('the weekly review: check in on a due key result, copy the status report th
     await tile.click();
     await s.waitFor('section.review[data-ready="true"]');
     assert.deepEqual(await dueIds(s), ['kr1']);
-    const slip = await s.waitFor('[data-slip="r1"]');
-    assert.match(await slip.text(), /Guided setup\s*\+9 days/);
+    await s.waitFor('[data-slip="r1"]');
+    const slip = await s.execute(`return document.querySelector('[data-slip="r1"]').textContent.replace(/\\s+/g, ' ').trim()`);
+    assert.equal(slip, 'Guided setup +9 days');
 
     // Check in right here: the form opens on the key result, and after saving it is no longer due.
     await s.press('[data-due="kr1"] [data-action="checkin"]');
@@ -86,6 +87,6 @@ test('the weekly review: check in on a due key result, copy the status report th
     await (await s.waitFor('a[data-view="okrs"]')).click();
     await s.waitFor('[data-kr-id="kr1"] [data-spark="confidence"] polyline');
     const label = await s.execute(`return document.querySelector('[data-kr-id="kr1"] [data-spark="confidence"]').getAttribute('aria-label')`);
-    assert.match(label, /^Confidence over time: .* 0\.80, .* 0\.60$/);
+    assert.match(label, /^Confidence over time: \d+ \w+ 0\.8, \d+ \w+ 0\.6$/);
   });
 });
