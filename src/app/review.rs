@@ -97,19 +97,49 @@ impl Workspace {
     }
 }
 
-/// One line for the Home tile: what needs doing this week.
+/// One line for the Home tile: what needs doing this week, leaving out what is zero.
 fn summary(r: &WeeklyReview) -> String {
-    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let mut parts = vec![count(r.checkins_due.len(), "check-in due", "check-ins due")];
-    if !r.confidence_drops.is_empty() {
-        parts.push(count(r.confidence_drops.len(), "confidence drop", "confidence drops"));
+    let parts: Vec<String> = [
+        (r.checkins_due.len(), "check-in due", "check-ins due"),
+        (r.confidence_drops.len(), "confidence drop", "confidence drops"),
+        (r.milestones_overdue.len(), "milestone overdue", "milestones overdue"),
+        (r.milestones_next.len(), "milestone next", "milestones next"),
+        (r.slips.len(), "slip", "slips"),
+        (r.problems.objectives.len(), "goal at risk", "goals at risk"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .collect();
+    if parts.is_empty() {
+        "All check-ins in, nothing due or slipping".to_string()
+    } else {
+        parts.join(" · ")
     }
-    if !r.milestones_overdue.is_empty() {
-        parts.push(count(r.milestones_overdue.len(), "milestone overdue", "milestones overdue"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Product;
+    use chrono::Utc;
+
+    #[test]
+    fn the_summary_names_what_needs_attention_and_leaves_out_zeros() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::open(&dir.path().join("w.lodestar")).unwrap();
+        let mut doc = Document::new(Product { name: "Acme".into(), vision: None, strategy: None, lifecycle_stage: None });
+        doc.cycles =
+            vec![crate::model::Cycle { id: "Q1".into(), start: "2027-01-01".parse().unwrap(), end: "2027-03-31".parse().unwrap() }];
+        ws.import_document(&doc, Utc::now()).unwrap();
+        let day: NaiveDate = "2027-02-15".parse().unwrap();
+        assert_eq!(ws.review_view(day).unwrap().summary, "All check-ins in, nothing due or slipping");
+        let review = |due: usize, next: usize| WeeklyReview {
+            checkins_due: (0..due).map(|i| CheckinDue { key_result: format!("kr{i}"), last_checkin: None }).collect(),
+            milestones_next: (0..next).map(|i| format!("m{i}")).collect(),
+            ..ws.weekly_review(day).unwrap()
+        };
+        assert_eq!(summary(&review(3, 2)), "3 check-ins due · 2 milestones next");
+        assert_eq!(summary(&review(1, 0)), "1 check-in due");
     }
-    parts.push(count(r.milestones_next.len(), "milestone next", "milestones next"));
-    if !r.slips.is_empty() {
-        parts.push(count(r.slips.len(), "slip", "slips"));
-    }
-    parts.join(" · ")
 }

@@ -81,12 +81,8 @@ pub fn weekly_review(data: &ReviewData<'_>, as_of: NaiveDate) -> WeeklyReview {
         list.sort_by_key(|c| c.date);
     }
     let milestone_ids: HashSet<&str> = okr.milestones.iter().map(|m| m.id.as_str()).collect();
-    let bound: HashSet<&str> = okr
-        .key_result_milestones
-        .iter()
-        .filter(|b| milestone_ids.contains(b.milestone.as_str()))
-        .map(|b| b.key_result.as_str())
-        .collect();
+    let bound: HashSet<&str> =
+        okr.key_result_milestones.iter().filter(|b| milestone_ids.contains(b.milestone.as_str())).map(|b| b.key_result.as_str()).collect();
 
     let mut checkins_due = Vec::new();
     let mut confidence_drops = Vec::new();
@@ -311,8 +307,8 @@ mod tests {
                 objective("o1", "Q1", Active),
                 objective("o2", "Q1", Active),
                 objective("o3", "Q1", Active),
-                objective("o4", "Q1", Draft),    // not active: not open
-                objective("o5", "Q2", Active),   // its cycle has not started: not open
+                objective("o4", "Q1", Draft),  // not active: not open
+                objective("o5", "Q2", Active), // its cycle has not started: not open
                 objective("o6", "Q1", Active),
                 objective("o8", "Q1", Achieved), // not active: not open
             ],
@@ -471,7 +467,14 @@ mod tests {
                 baseline(
                     "b2",
                     "2027-02-10",
-                    &[("r1", "2027-02-25"), ("r2", "2027-02-10"), ("r3", "2027-03-01"), ("r5", "2027-02-10"), ("r6", "2027-02-10"), ("gone", "2027-01-01")],
+                    &[
+                        ("r1", "2027-02-25"),
+                        ("r2", "2027-02-10"),
+                        ("r3", "2027-03-01"),
+                        ("r5", "2027-02-10"),
+                        ("r6", "2027-02-10"),
+                        ("gone", "2027-01-01"),
+                    ],
                 ),
                 baseline("b3", "2027-02-20", &[("r1", "2027-01-01")]), // saved after as_of
             ],

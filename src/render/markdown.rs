@@ -149,7 +149,8 @@ pub fn weekly_markdown(view: &ReviewView) -> String {
     let mut lines = Vec::new();
     let healths: HashMap<&str, Option<Health>> = r.progress.iter().map(|p| (p.objective.as_str(), p.health)).collect();
     for id in &r.problems.objectives {
-        let h = healths.get(id.as_str()).copied().flatten().map_or("At risk", |h| if h == Health::OffTrack { "Off track" } else { "At risk" });
+        let h =
+            healths.get(id.as_str()).copied().flatten().map_or("At risk", |h| if h == Health::OffTrack { "Off track" } else { "At risk" });
         lines.push(format!("- {h}: {}", name(&objective, id)));
     }
     if r.problems.conflicts > 0 {
@@ -176,7 +177,10 @@ mod tests {
 
     #[test]
     fn titles_stay_text() {
-        assert_eq!(escape("**Bold** # <b>x</b> [a](b) `c` _d_ | ~e~ & \\"), "\\*\\*Bold\\*\\* \\# \\<b\\>x\\</b\\> \\[a\\](b) \\`c\\` \\_d\\_ \\| \\~e\\~ \\& \\\\");
+        assert_eq!(
+            escape("**Bold** # <b>x</b> [a](b) `c` _d_ | ~e~ & \\"),
+            "\\*\\*Bold\\*\\* \\# \\<b\\>x\\</b\\> \\[a\\](b) \\`c\\` \\_d\\_ \\| \\~e\\~ \\& \\\\"
+        );
         assert_eq!(escape("Raise 30-day retention v1.2\nnext"), "Raise 30-day retention v1.2 next");
         assert_eq!(escape("- not a list"), "\\- not a list");
         assert_eq!(escape("2027. A year"), "2027\\. A year");
