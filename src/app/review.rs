@@ -142,4 +142,51 @@ mod tests {
         assert_eq!(summary(&review(3, 2)), "3 check-ins due · 2 milestones next");
         assert_eq!(summary(&review(1, 0)), "1 check-in due");
     }
+
+    #[test]
+    fn each_key_result_card_carries_its_confidence_over_time() {
+        use crate::model::{CheckIn, KeyResult, KeyResultKind, Objective, ObjectiveStatus};
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::open(&dir.path().join("w.lodestar")).unwrap();
+        let mut doc = Document::new(Product { name: "Acme".into(), vision: None, strategy: None, lifecycle_stage: None });
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        doc.cycles = vec![crate::model::Cycle { id: "Q1".into(), start: d("2027-01-01"), end: d("2027-03-31") }];
+        doc.objectives = vec![Objective {
+            id: "o1".into(),
+            title: "Make onboarding effortless".into(),
+            description: None,
+            cycle: Some("Q1".into()),
+            parent: None,
+            category: None,
+            owner: None,
+            status: ObjectiveStatus::Active,
+            weight: None,
+            ambition: Default::default(),
+            carried_from: None,
+        }];
+        doc.key_results = vec![KeyResult {
+            id: "kr1".into(),
+            objective: "o1".into(),
+            title: "Raise 30-day retention".into(),
+            kind: KeyResultKind::Increase,
+            unit: None,
+            baseline: Some(20.0),
+            target: Some(30.0),
+            weight: None,
+            kpi: None,
+        }];
+        let c =
+            |date: &str, confidence: Option<f64>| CheckIn { key_result: "kr1".into(), date: d(date), value: 22.0, confidence, note: None };
+        // Written out of order; one without a confidence; one after the day shown.
+        doc.checkins = vec![c("2027-02-01", Some(0.5)), c("2027-01-15", Some(0.8)), c("2027-01-20", None), c("2027-03-01", Some(0.9))];
+        ws.import_document(&doc, Utc::now()).unwrap();
+        let view = ws.okr_view(None, d("2027-02-15")).unwrap();
+        let points: Vec<(NaiveDate, f64)> = view.objectives[0].key_results[0].confidences.iter().map(|p| (p.date, p.confidence)).collect();
+        assert_eq!(points, [(d("2027-01-15"), 0.8), (d("2027-02-01"), 0.5)]);
+        // The Review view hands the same card to the check-in form of a due key result.
+        let review = ws.review_view(d("2027-02-15")).unwrap();
+        assert_eq!(review.review.checkins_due[0].last_checkin, Some(d("2027-02-01")));
+        assert_eq!(review.key_results[0].card, view.objectives[0].key_results[0]);
+        assert_eq!(review.key_results[0].objective_title, "Make onboarding effortless");
+    }
 }

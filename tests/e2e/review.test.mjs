@@ -49,7 +49,7 @@ test('the weekly review: check in on a due key result, copy the status report th
     // Home sums up the week and opens the review.
     const tile = await s.waitFor('#home-week-summary');
     await waitFor(async () => (await tile.text()).includes('1 check-in due'), { message: 'the This week tile' });
-    assert.equal(await tile.text(), '1 check-in due · 1 milestone next · 1 slip');
+    assert.equal(await tile.text(), '1 check-in due · 1 milestone next · 1 slip · 1 goal at risk');
     await tile.click();
     await s.waitFor('section.review[data-ready="true"]');
     assert.deepEqual(await dueIds(s), ['kr1']);
