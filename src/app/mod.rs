@@ -19,6 +19,7 @@ mod goal_edits;
 mod metrics;
 mod okr;
 mod picture;
+mod review;
 mod roadmap;
 mod search;
 mod strategy;

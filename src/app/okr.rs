@@ -274,29 +274,7 @@ impl Workspace {
             .map(|(o, figures)| {
                 let cycle = o.cycle.as_deref().and_then(|c| cycles.get(c).copied());
                 let krs: Vec<&KeyResult> = doc.key_results.iter().filter(|k| k.objective == o.id).collect();
-                let key_results = krs
-                    .iter()
-                    .map(|kr| {
-                        let mut checkins: Vec<&CheckIn> =
-                            doc.checkins.iter().filter(|c| c.key_result == kr.id && c.date <= as_of).collect();
-                        checkins.sort_by_key(|c| c.date);
-                        let kpi_history: Vec<&Measurement> = match &kr.kpi {
-                            Some(k) => doc.measurements.iter().filter(|m| &m.kpi == k && m.date <= as_of).collect(),
-                            None => vec![],
-                        };
-                        KeyResultCard {
-                            key_result: (*kr).clone(),
-                            smart: check_key_result(kr, cycle, as_of, &checkins, &kpi_history),
-                            checkins: checkins.into_iter().cloned().collect(),
-                            bound_milestones: doc
-                                .key_result_milestones
-                                .iter()
-                                .filter(|b| b.key_result == kr.id)
-                                .map(|b| b.milestone.clone())
-                                .collect(),
-                        }
-                    })
-                    .collect();
+                let key_results = krs.iter().map(|kr| key_result_card(&doc, kr, cycle, as_of)).collect();
                 let milestones = doc
                     .milestones
                     .iter()
@@ -503,5 +481,23 @@ pub(super) fn okr_data(doc: &Document) -> OkrData<'_> {
         checkins: &doc.checkins,
         milestones: &doc.milestones,
         key_result_milestones: &doc.key_result_milestones,
+    }
+}
+
+/// One key result as the OKRs view shows it as of a date: its check-ins (oldest first),
+/// its confidence over time, its bound milestones and its SMART findings.
+pub(super) fn key_result_card(doc: &Document, kr: &KeyResult, cycle: Option<&Cycle>, as_of: NaiveDate) -> KeyResultCard {
+    let mut checkins: Vec<&CheckIn> = doc.checkins.iter().filter(|c| c.key_result == kr.id && c.date <= as_of).collect();
+    checkins.sort_by_key(|c| c.date);
+    let kpi_history: Vec<&Measurement> = match &kr.kpi {
+        Some(k) => doc.measurements.iter().filter(|m| &m.kpi == k && m.date <= as_of).collect(),
+        None => vec![],
+    };
+    KeyResultCard {
+        key_result: kr.clone(),
+        smart: check_key_result(kr, cycle, as_of, &checkins, &kpi_history),
+        confidences: checkins.iter().filter_map(|c| c.confidence.map(|confidence| ConfidencePoint { date: c.date, confidence })).collect(),
+        checkins: checkins.into_iter().cloned().collect(),
+        bound_milestones: doc.key_result_milestones.iter().filter(|b| b.key_result == kr.id).map(|b| b.milestone.clone()).collect(),
     }
 }

@@ -281,6 +281,19 @@ enum Report {
         #[arg(long)]
         json: bool,
     },
+    /// The weekly review: progress and its change, check-ins due, confidence drops,
+    /// milestones, items starting next, slips and problems
+    Weekly {
+        /// The week's last day (default: today)
+        #[arg(long, value_name = "D")]
+        as_of: Option<NaiveDate>,
+        /// Print JSON (the shape in docs/CLI.md)
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// Print the status report in Markdown, for a chat or a wiki (also the default text)
+        #[arg(long)]
+        markdown: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -737,6 +750,16 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
                 if let Some(c) = &o.carried {
                     println!("carried {} -> {}", o.id, c.id);
                 }
+            }
+        }
+        Command::Report { what: Report::Weekly { as_of, json, markdown: _ } } => {
+            let ws = Workspace::open_existing(path)?;
+            let as_of = as_of.unwrap_or(today);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&ws.weekly_review(as_of)?).map_err(|e| Error::internal(e.to_string()))?);
+            } else {
+                // The human text is the Markdown status report: it reads well as plain text too.
+                print!("{}", ws.weekly_status_report(as_of)?);
             }
         }
         Command::Check => {

@@ -4,5 +4,6 @@
 pub mod backlog;
 pub mod feedback;
 pub mod okr;
+pub mod review;
 pub mod roadmap;
 pub mod smart;

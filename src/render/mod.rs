@@ -5,6 +5,7 @@
 //! (`crate::app::picture`) gathers what a picture shows and calls these.
 
 mod html;
+pub mod markdown;
 mod okr_page;
 mod parallel;
 mod pdf;

@@ -9,6 +9,7 @@ pub mod export;
 pub mod feedback;
 pub mod metrics;
 pub mod okr;
+pub mod review;
 pub mod roadmap;
 pub mod search;
 

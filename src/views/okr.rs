@@ -48,9 +48,19 @@ pub struct KeyResultCard {
     pub key_result: KeyResult,
     /// Check-ins up to `as_of`, oldest first (for the sparkline and the history).
     pub checkins: Vec<CheckIn>,
+    /// The confidence of each check-in that has one, oldest first (the confidence line).
+    pub confidences: Vec<ConfidencePoint>,
     /// Milestones bound to this (milestone-kind) key result.
     pub bound_milestones: Vec<String>,
     pub smart: Vec<SmartFinding>,
+}
+
+/// A key result's confidence on the day of a check-in.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ConfidencePoint {
+    pub date: NaiveDate,
+    pub confidence: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -127,6 +127,7 @@ pub mod feedback;
 pub mod goals;
 pub mod metrics;
 pub mod okr;
+pub mod review;
 pub mod roadmap;
 pub mod search;
 pub mod strategy;
@@ -234,6 +235,8 @@ list![
     team::team_reapply_conflict,
     team::team_dismiss_conflict,
     team::team_activity,
+    review::review_view,
+    review::copy_status_report,
 ];
 
 #[cfg(test)]

@@ -53,7 +53,8 @@ export type ViewId =
   | "experiments"
   | "decisions"
   | "strategy"
-  | "history";
+  | "history"
+  | "review";
 
 /** Views in sidebar order; Ctrl+1…9 (the first nine) and the `g` letters follow it. */
 export const VIEW_KEYS: readonly { id: ViewId; label: string; letter: string }[] = [
@@ -67,6 +68,8 @@ export const VIEW_KEYS: readonly { id: ViewId; label: string; letter: string }[]
   { id: "decisions", label: "Decisions", letter: "l" },
   { id: "strategy", label: "Strategy", letter: "s" },
   { id: "history", label: "History", letter: "h" },
+  // Last, so that Ctrl+1…9 keep their views; `g w` (weekly) opens it.
+  { id: "review", label: "Review", letter: "w" },
 ];
 
 /**

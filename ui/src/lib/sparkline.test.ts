@@ -27,3 +27,13 @@ describe("sparkline", () => {
     expect(sparkPolyline([0, 1], box)).toBe("2,14 58,2");
   });
 });
+
+describe("a sparkline over a fixed range", () => {
+  it("places confidence against 0 to 1, not against its own span", () => {
+    // Box 60 × 16, pad 2: y = 2 + 12 × (1 − v). 0.8 → 4.4, 0.5 → 8.
+    expect(sparkPoints([0.8, 0.5], box, [0, 1])).toEqual([
+      [2, 4.4],
+      [58, 8],
+    ]);
+  });
+});

@@ -41,6 +41,7 @@ import type { OkrView } from "./types/OkrView";
 import type { PictureOptions } from "./types/PictureOptions";
 import type { PivotKind } from "./types/PivotKind";
 import type { ProductField } from "./types/ProductField";
+import type { ReviewView } from "./types/ReviewView";
 import type { RoadmapEdit } from "./types/RoadmapEdit";
 import type { RoadmapView } from "./types/RoadmapView";
 import type { ScoreBy } from "./types/ScoreBy";
@@ -580,4 +581,19 @@ export function teamDismissConflict(id: number): Promise<null> {
  */
 export function teamActivity(record: string | null, limit: number): Promise<Array<Activity>> {
   return call<Array<Activity>>("team_activity", { record, limit });
+}
+
+/**
+ * The weekly review of the 7 days ending on a date (default: today), with titles.
+ */
+export function reviewView(asOf: string | null): Promise<ReviewView> {
+  return call<ReviewView>("review_view", { as_of: asOf });
+}
+
+/**
+ * Puts the weekly review's Markdown status report (the same text as
+ * `lodestar report weekly --markdown`) on the system clipboard.
+ */
+export function copyStatusReport(asOf: string | null): Promise<null> {
+  return call<null>("copy_status_report", { as_of: asOf });
 }
