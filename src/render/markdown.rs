@@ -90,7 +90,8 @@ pub fn weekly_markdown(view: &ReviewView) -> String {
     let item: HashMap<&str, _> = view.items.iter().map(|i| (i.id.as_str(), i)).collect();
     let name = |map: &HashMap<&str, &str>, id: &str| escape(map.get(id).copied().unwrap_or(id));
 
-    let mut out = format!("# {} — weekly review, {}\n", escape(&view.product_name), week_span(r.week.from, r.week.to));
+    let product = if view.product_name.trim().is_empty() { "Untitled product" } else { view.product_name.as_str() };
+    let mut out = format!("# {} — weekly review, {}\n", escape(product), week_span(r.week.from, r.week.to));
 
     out += "\n## Progress\n\n";
     let mut lines = Vec::new();
