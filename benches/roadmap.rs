@@ -28,13 +28,23 @@ fn document() -> Document {
 }
 
 fn request(from: NaiveDate, to: NaiveDate) -> LayoutRequest {
-    LayoutRequest { from, to, zoom: Zoom::Month, lanes: None, kinds: None, statuses: None, objective: None, baseline: None }
+    LayoutRequest {
+        from,
+        to,
+        zoom: Zoom::Month,
+        lanes: None,
+        kinds: None,
+        statuses: None,
+        objective: None,
+        baseline: None,
+        goals_at_risk: None,
+    }
 }
 
 fn bench(c: &mut Criterion) {
     let doc = document();
     let today = start() + Duration::days(400);
-    let found = conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones);
+    let found = conflicts(&doc.roadmap_items, &doc.objectives, &doc.key_results, &doc.cycles, &doc.milestones);
     let input =
         LayoutInput { lanes: &doc.lanes, items: &doc.roadmap_items, milestones: &doc.milestones, conflicts: &found, baseline: None, today };
     let full = request(start(), start() + Duration::days(3 * 365 - 1));
@@ -43,7 +53,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("roadmap layout: 10k items, 3 years, month zoom", |b| b.iter(|| layout(&input, &full)));
     c.bench_function("roadmap layout: 10k items, 6-month window", |b| b.iter(|| layout(&input, &window)));
     c.bench_function("roadmap conflicts: 10k items, 2k dependencies, 1k milestones", |b| {
-        b.iter(|| conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones))
+        b.iter(|| conflicts(&doc.roadmap_items, &doc.objectives, &doc.key_results, &doc.cycles, &doc.milestones))
     });
 
     let dir = tempfile::tempdir().unwrap();

@@ -46,7 +46,17 @@ fn item(id: &str, lane: &str, start: &str, end: &str) -> RoadmapItem {
 }
 
 fn request(from: &str, to: &str, zoom: Zoom) -> LayoutRequest {
-    LayoutRequest { from: date(from), to: date(to), zoom, lanes: None, kinds: None, statuses: None, objective: None, baseline: None }
+    LayoutRequest {
+        from: date(from),
+        to: date(to),
+        zoom,
+        lanes: None,
+        kinds: None,
+        statuses: None,
+        objective: None,
+        baseline: None,
+        goals_at_risk: None,
+    }
 }
 
 fn lay(lanes: &[Lane], items: &[RoadmapItem], req: &LayoutRequest) -> RoadmapGeometry {

@@ -225,6 +225,9 @@ enum Report {
         /// End of the allocation range (default: the latest item end)
         #[arg(long, value_name = "D")]
         to: Option<NaiveDate>,
+        /// Compute the items' goal signal as of this date (default: today)
+        #[arg(long, value_name = "D")]
+        as_of: Option<NaiveDate>,
         /// Print JSON (the shape in docs/CLI.md) instead of text
         #[arg(long)]
         json: bool,
@@ -662,9 +665,9 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
                 print!("{}", feedback_text(&report));
             }
         }
-        Command::Report { what: Report::Roadmap { from, to, json } } => {
+        Command::Report { what: Report::Roadmap { from, to, as_of, json } } => {
             let ws = Workspace::open_existing(path)?;
-            let report = ws.roadmap_report(from, to)?;
+            let report = ws.roadmap_report(from, to, as_of.unwrap_or(today))?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Error::internal(e.to_string()))?);
             } else {
