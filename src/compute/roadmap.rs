@@ -285,8 +285,11 @@ mod tests {
         }
     }
 
-    /// Objective figures by hand: (id, progress, health, [(key result, progress)]).
-    fn figures(rows: &[(&str, Option<f64>, Option<Health>, &[(&str, Option<f64>)])]) -> Vec<ObjectiveFigures> {
+    /// (objective id, progress, health, [(key result, progress)]).
+    type FigureRow<'a> = (&'a str, Option<f64>, Option<Health>, &'a [(&'a str, Option<f64>)]);
+
+    /// Objective figures by hand.
+    fn figures(rows: &[FigureRow<'_>]) -> Vec<ObjectiveFigures> {
         rows.iter()
             .map(|(id, progress, health, krs)| ObjectiveFigures {
                 id: id.to_string(),
