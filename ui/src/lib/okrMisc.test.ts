@@ -54,7 +54,7 @@ describe("labels", () => {
 describe("explanations", () => {
   const figures: ObjectiveFigures = {
     id: "o1", title: "T", cycle: "2026-Q4", parent: null, progress: 0.646, expected: 0.604, health: "on_track",
-    forecast_progress: null, grade: 0.6, key_results: [],
+    forecast_progress: null, grade: 0.6, key_results: [], ambition: "aspirational", outcome: null,
   };
   const ctx = { figures, cycle: { id: "2026-Q4", start: "2026-10-01", end: "2026-12-31" }, asOf: "2026-11-25", lowestConfidence: 0.5 };
 

@@ -43,6 +43,7 @@ export {
   redoRoadmap,
   saveBaseline,
   deleteBaseline,
+  roadmapItemGoals,
   exportDefaults,
   exportPreview,
   copyExportPng,
