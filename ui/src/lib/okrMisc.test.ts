@@ -87,3 +87,14 @@ describe("history timeline", () => {
     expect(timeline(view, "pivot").map((i) => i.type)).toEqual(["pivot"]);
   });
 });
+
+describe("ambition and outcome words", () => {
+  it("names the chip and the outcome with its tone", async () => {
+    const { ambitionChip, outcomeInfo } = await import("./okrLabels");
+    expect(ambitionChip("committed")).toBe("Committed");
+    expect(ambitionChip("aspirational")).toBe("Stretch");
+    expect(outcomeInfo("success")).toEqual({ label: "Success", tone: "success" });
+    expect(outcomeInfo("progress")).toEqual({ label: "Progress", tone: "warning" });
+    expect(outcomeInfo("miss")).toEqual({ label: "Miss", tone: "danger" });
+  });
+});
