@@ -148,10 +148,22 @@ fn the_roadmap_view_draws_the_signal_on_its_bars_and_filters_goals_at_risk() {
     assert!(!bar("r1").no_goal, "serving key results is serving a goal");
     assert!(bar("r4").no_goal);
     // r2 and r3 are off track (through o2); r1 is on track, r4 has no goal.
-    let risky = ws.roadmap_view(&LayoutRequest { goals_at_risk: Some(true), ..req }, day("2027-02-15"), EditState::default()).unwrap();
+    let risky =
+        ws.roadmap_view(&LayoutRequest { goals_at_risk: Some(true), ..req.clone() }, day("2027-02-15"), EditState::default()).unwrap();
     let mut shown: Vec<&str> = risky.geometry.bars.iter().map(|b| b.item.as_str()).collect();
     shown.sort();
     assert_eq!(shown, ["r2", "r3"]);
+    // The goal filter counts an item serving one of the objective's key results: r1
+    // serves o1 through kr1 and kr2, r2 directly, r3 directly; r4 nothing.
+    let o1 =
+        ws.roadmap_view(&LayoutRequest { objective: Some("o1".into()), ..req.clone() }, day("2027-02-15"), EditState::default()).unwrap();
+    let mut shown: Vec<&str> = o1.geometry.bars.iter().map(|b| b.item.as_str()).collect();
+    shown.sort();
+    assert_eq!(shown, ["r1", "r2", "r3"]);
+    let o2 = ws.roadmap_view(&LayoutRequest { objective: Some("o2".into()), ..req }, day("2027-02-15"), EditState::default()).unwrap();
+    let mut shown: Vec<&str> = o2.geometry.bars.iter().map(|b| b.item.as_str()).collect();
+    shown.sort();
+    assert_eq!(shown, ["r2", "r3"], "r2 serves o2 through kr3");
 }
 
 fn ws_path(dir: &Path) -> PathBuf {

@@ -3,7 +3,9 @@
 
 use crate::compute::okr::{okr_figures, Health};
 use crate::compute::roadmap::Conflict;
-use crate::compute::roadmap::{allocation, conflicts, default_range, goal_signals, serves_a_goal, why_coverage, GoalSignal};
+use crate::compute::roadmap::{
+    allocation, conflicts, default_range, goal_signals, objective_of_key_result, served_objectives, serves_a_goal, why_coverage, GoalSignal,
+};
 use crate::error::{Error, Result};
 use crate::interchange::Document;
 use crate::layout::{layout, LayoutInput, LayoutRequest};
@@ -89,15 +91,24 @@ impl Workspace {
         let figures = okr_figures(&super::okr::okr_data(&doc), today);
         let signals = goal_signals(&doc.roadmap_items, &doc.key_results, &figures);
         let signal_of: HashMap<&str, &GoalSignal> = signals.iter().map(|s| (s.id.as_str(), s)).collect();
-        let at_risk_items: Vec<RoadmapItem>;
-        let shown_items: &[RoadmapItem] = if req.goals_at_risk == Some(true) {
-            at_risk_items = doc
+        // The filters the layout cannot apply alone: "Goals at risk" (it needs the
+        // signal) and the goal filter counting items that serve one of the objective's
+        // key results. Only when set, so the unfiltered roadmap copies nothing.
+        let kr_objective = objective_of_key_result(&doc.key_results);
+        let filtered_items: Vec<RoadmapItem>;
+        let mut layout_req = std::borrow::Cow::Borrowed(req);
+        let shown_items: &[RoadmapItem] = if req.goals_at_risk == Some(true) || req.objective.is_some() {
+            filtered_items = doc
                 .roadmap_items
                 .iter()
-                .filter(|i| signal_of.get(i.id.as_str()).and_then(|s| s.goal_health).is_some_and(goals_at_risk))
+                .filter(|i| {
+                    req.goals_at_risk != Some(true) || signal_of.get(i.id.as_str()).and_then(|s| s.goal_health).is_some_and(goals_at_risk)
+                })
+                .filter(|i| req.objective.as_deref().is_none_or(|o| served_objectives(i, &kr_objective).contains(&o)))
                 .cloned()
                 .collect();
-            &at_risk_items
+            layout_req.to_mut().objective = None;
+            &filtered_items
         } else {
             &doc.roadmap_items
         };
@@ -110,7 +121,7 @@ impl Workspace {
                 baseline: baseline.map(|b| b.items.as_slice()),
                 today,
             },
-            req,
+            &layout_req,
         );
         for bar in &mut geometry.bars {
             if let Some(s) = signal_of.get(bar.item.as_str()) {
