@@ -95,6 +95,7 @@ describe("the goal signal in words", () => {
 
   it("says which key result the item serves, how it is doing and where it is heading", () => {
     expect(servedKeyResultSentence(kr)).toBe("Serves KR ‘Raise 30-day retention’ — 57%, at risk, forecast 46.2% by 31 Dec");
+    expect(servedKeyResultSentence({ ...kr, forecast_value: 44.8712 })).toBe("Serves KR ‘Raise 30-day retention’ — 57%, at risk, forecast 44.9% by 31 Dec");
     expect(servedKeyResultSentence({ ...kr, unit: null })).toBe("Serves KR ‘Raise 30-day retention’ — 57%, at risk, forecast 70% by 31 Dec");
     expect(servedKeyResultSentence({ ...kr, forecast_value: null, forecast_progress: null, health: null, progress: null })).toBe("Serves KR ‘Raise 30-day retention’ — not measured yet");
   });

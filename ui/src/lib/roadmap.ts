@@ -268,7 +268,7 @@ export function servedKeyResultSentence(kr: ServedKeyResult): string {
   if (kr.health) parts.push(healthInfo(kr.health).label.toLowerCase());
   const forecast =
     kr.forecast_value !== null && (kr.unit ?? "").trim() !== ""
-      ? formatValue(kr.forecast_value, kr.unit)
+      ? formatValue(kr.forecast_value, kr.unit, 1)
       : kr.forecast_progress !== null
         ? formatPercent(kr.forecast_progress, 1)
         : null;
