@@ -27,6 +27,9 @@ describe("roadmap words", () => {
     expect(barLabel({ ...bar, no_goal: true, status: "in_progress", conflicts: 1 }, "Mobile")).toBe(
       "Guided setup, Mobile, 4 Jan – 12 Feb 2027, in progress, serves no goal, 1 conflict",
     );
+    expect(barLabel({ ...bar, goal_progress: 0.57, goal_health: "at_risk" }, "Onboarding")).toBe(
+      "Guided setup, Onboarding, 4 Jan – 12 Feb 2027, planned, serves a goal, goals 57%, at risk",
+    );
   });
 
   it("titles undo and redo with the core's label", () => {

@@ -80,8 +80,13 @@ export function formatDays(days: number): string {
 }
 
 /** The bar's accessible name: "Title, lane, 4 Jan – 12 Feb 2027, planned, serves a goal". */
-export function barLabel(bar: Pick<Bar, "title" | "start" | "end" | "status" | "no_goal" | "conflicts">, laneName: string): string {
+export function barLabel(
+  bar: Pick<Bar, "title" | "start" | "end" | "status" | "no_goal" | "conflicts"> & Partial<Pick<Bar, "goal_progress" | "goal_health">>,
+  laneName: string,
+): string {
   const parts = [bar.title, laneName, formatRange(bar.start, bar.end), statusLabel(bar.status).toLowerCase(), bar.no_goal ? "serves no goal" : "serves a goal"];
+  const signal = goalSignalText(bar.goal_progress ?? null, bar.goal_health ?? null);
+  if (signal) parts.push(`goals ${signal.replace(" · ", ", ")}`);
   const n = bar.conflicts;
   if (n > 0) parts.push(`${n} conflict${n === 1 ? "" : "s"}`);
   return parts.join(", ");
