@@ -23,6 +23,8 @@ fn data() -> (Vec<Cycle>, Vec<Objective>, Vec<KeyResult>, Vec<CheckIn>) {
             owner: None,
             status: ObjectiveStatus::Active,
             weight: None,
+            ambition: Default::default(),
+            carried_from: None,
         })
         .collect();
     let kinds = [KeyResultKind::Increase, KeyResultKind::Decrease, KeyResultKind::AtLeast, KeyResultKind::AtMost];
