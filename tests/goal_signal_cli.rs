@@ -169,3 +169,29 @@ fn the_roadmap_view_draws_the_signal_on_its_bars_and_filters_goals_at_risk() {
 fn ws_path(dir: &Path) -> PathBuf {
     dir.join("signal.lodestar")
 }
+
+/// The item panel's goals: the key results it serves with their figures, and the key
+/// results it could serve, grouped by objective.
+#[test]
+fn the_item_panel_gets_each_served_key_result_with_its_figures() {
+    use lodestar::store::Workspace;
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open_existing(&workspace(dir.path())).unwrap();
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    let g = ws.roadmap_item_goals("r2", day("2027-02-15")).unwrap();
+    assert_eq!(g.signal.id, "r2");
+    assert!((g.signal.goal_progress.unwrap() - 0.1).abs() < 1e-9);
+    assert_eq!(g.key_results.len(), 1);
+    let kr = &g.key_results[0];
+    assert_eq!((kr.id.as_str(), kr.objective.as_str(), kr.objective_title.as_str()), ("kr3", "o2", "Reliability"));
+    assert!((kr.progress.unwrap() - 0.1).abs() < 1e-9); // 10 / 100
+    assert_eq!(serde_json::to_value(kr.health).unwrap(), "off_track");
+    assert_eq!(kr.deadline, Some(day("2027-03-31")));
+    assert_eq!(kr.unit.as_deref(), Some("%"));
+    // Points (day 0, 0) and (day 31, 10): the line reaches 10 / 31 × 89 = 28.71 on Mar 31.
+    assert!((kr.forecast_value.unwrap() - 890.0 / 31.0).abs() < 1e-9, "{:?}", kr.forecast_value);
+    assert!((kr.forecast_progress.unwrap() - 8.9 / 31.0).abs() < 1e-9);
+    let choices: Vec<(&str, &str)> = g.choices.iter().map(|c| (c.objective.as_str(), c.id.as_str())).collect();
+    assert_eq!(choices, [("o1", "kr1"), ("o1", "kr2"), ("o2", "kr3")]);
+    assert_eq!(ws.roadmap_item_goals("nope", day("2027-02-15")).unwrap_err().code, lodestar::error::ErrorCode::NotFound);
+}
