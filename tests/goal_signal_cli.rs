@@ -114,6 +114,25 @@ fn report_okrs_gives_each_objective_its_ambition_and_after_the_cycle_its_outcome
     // o2 on Mar 31: kr3 0.9, grade 0.9 — a committed objective short of 1.0 is a miss.
     assert_eq!(after["objectives"][1]["grade"], 0.9);
     assert_eq!(after["objectives"][1]["outcome"], "miss");
+
+    // The table says it too.
+    let out = run_cli(&ws, &["report", "okrs", "--as-of", "2027-04-02"]);
+    let text = stdout(&out);
+    assert!(text.contains("    aspirational, outcome: success\n"), "{text}");
+    assert!(text.contains("    committed, outcome: miss\n"), "{text}");
+}
+
+#[test]
+fn the_text_report_lists_the_items_serving_a_measured_goal() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = workspace(dir.path());
+    let out = run_cli(&ws, &["report", "roadmap", "--as-of", "2027-02-15"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Goal signal (3 of 4 items serve a measured goal)"), "{text}");
+    assert!(text.contains("  r1                     50%  on track\n"), "{text}");
+    assert!(text.contains("  r2                     10%  off track\n"), "{text}");
+    assert!(!text.contains("  r4 "), "{text}");
 }
 
 /// The Roadmap view's bars carry the same signal, and "Goals at risk" keeps only the

@@ -708,6 +708,12 @@ fn okr_table(report: &OkrReport) -> String {
             pct(o.forecast_progress),
             o.grade.map_or("—".to_string(), |g| format!("{g:.1}"))
         );
+        let ambition = match o.ambition {
+            lodestar::model::Ambition::Committed => "committed",
+            lodestar::model::Ambition::Aspirational => "aspirational",
+        };
+        let outcome = o.outcome.and_then(|x| serde_json::to_value(x).ok()).and_then(|v| v.as_str().map(str::to_string));
+        out += &format!("    {ambition}{}\n", outcome.map_or(String::new(), |x| format!(", outcome: {x}")));
         for k in &o.key_results {
             out += &format!(
                 "    {:<20} current {:>10}  progress {:>5}  confidence {:>4}  forecast {:>10}\n",
@@ -749,6 +755,21 @@ fn roadmap_text(report: &RoadmapReport) -> String {
         };
         out += &format!("  - {line}\n");
     }
+    // The goal signal of the items that serve a measured goal (the JSON lists every item).
+    let word = |h: lodestar::compute::okr::Health| {
+        serde_json::to_value(h).ok().and_then(|v| v.as_str().map(|s| s.replace('_', " "))).unwrap_or_default()
+    };
+    let signals: Vec<String> = report
+        .items
+        .iter()
+        .filter(|i| i.goal_progress.is_some() || i.goal_health.is_some())
+        .map(|i| {
+            let progress = i.goal_progress.map_or("—".to_string(), pct);
+            format!("  {:<20} {:>5}  {}\n", i.id, progress, i.goal_health.map_or("—".to_string(), word))
+        })
+        .collect();
+    out += &format!("\nGoal signal ({} of {} items serve a measured goal)\n", signals.len(), report.items.len());
+    out += &signals.concat();
     out
 }
 
