@@ -8,7 +8,8 @@ use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{Duration, NaiveDate};
 use criterion::{criterion_group, criterion_main, Criterion};
-use lodestar::compute::roadmap::conflicts;
+use lodestar::compute::okr::{okr_figures, OkrData};
+use lodestar::compute::roadmap::{conflicts, goal_signals};
 use lodestar::interchange::Document;
 use lodestar::layout::{layout, LayoutInput, LayoutRequest, Zoom};
 use lodestar::model::RoadmapEdit;
@@ -28,13 +29,23 @@ fn document() -> Document {
 }
 
 fn request(from: NaiveDate, to: NaiveDate) -> LayoutRequest {
-    LayoutRequest { from, to, zoom: Zoom::Month, lanes: None, kinds: None, statuses: None, objective: None, baseline: None }
+    LayoutRequest {
+        from,
+        to,
+        zoom: Zoom::Month,
+        lanes: None,
+        kinds: None,
+        statuses: None,
+        objective: None,
+        baseline: None,
+        goals_at_risk: None,
+    }
 }
 
 fn bench(c: &mut Criterion) {
     let doc = document();
     let today = start() + Duration::days(400);
-    let found = conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones);
+    let found = conflicts(&doc.roadmap_items, &doc.objectives, &doc.key_results, &doc.cycles, &doc.milestones);
     let input =
         LayoutInput { lanes: &doc.lanes, items: &doc.roadmap_items, milestones: &doc.milestones, conflicts: &found, baseline: None, today };
     let full = request(start(), start() + Duration::days(3 * 365 - 1));
@@ -43,7 +54,19 @@ fn bench(c: &mut Criterion) {
     c.bench_function("roadmap layout: 10k items, 3 years, month zoom", |b| b.iter(|| layout(&input, &full)));
     c.bench_function("roadmap layout: 10k items, 6-month window", |b| b.iter(|| layout(&input, &window)));
     c.bench_function("roadmap conflicts: 10k items, 2k dependencies, 1k milestones", |b| {
-        b.iter(|| conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones))
+        b.iter(|| conflicts(&doc.roadmap_items, &doc.objectives, &doc.key_results, &doc.cycles, &doc.milestones))
+    });
+    // The goal signal of every item, from the OKR figures computed once (as the view does).
+    let okr = OkrData {
+        cycles: &doc.cycles,
+        objectives: &doc.objectives,
+        key_results: &doc.key_results,
+        checkins: &doc.checkins,
+        milestones: &doc.milestones,
+        key_result_milestones: &doc.key_result_milestones,
+    };
+    c.bench_function("roadmap goal signals: 10k items", |b| {
+        b.iter(|| goal_signals(&doc.roadmap_items, &doc.key_results, &okr_figures(&okr, today)))
     });
 
     let dir = tempfile::tempdir().unwrap();

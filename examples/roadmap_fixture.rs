@@ -34,6 +34,7 @@ fn main() {
         statuses: None,
         objective: None,
         baseline: None,
+        goals_at_risk: None,
     };
     let today = from + Duration::days(120);
     let started = Instant::now();

@@ -635,6 +635,20 @@ pub fn sample_document(today: NaiveDate) -> Document {
         M::Could,
     );
 
+    // A few items serve key results directly, so the roadmap shows their goal signal.
+    for (item, krs) in [
+        ("r-drip", &["kr-ret30"][..]),
+        ("r-guided", &["kr-ret30"]),
+        ("r-incentive", &["kr-churn"]),
+        ("r-mobile-perf", &["kr-mob-load"]),
+        ("r-ci", &["kr-cycle"]),
+        ("r-oncall", &["kr-incidents"]),
+    ] {
+        if let Some(i) = b.doc.roadmap_items.iter_mut().find(|i| i.id == item) {
+            i.key_results = krs.iter().map(|k| k.to_string()).collect();
+        }
+    }
+
     // Milestones: five for retention, three for mobile.
     b.milestone("m-drip", "o-retention", "Redo the onboarding drip campaign (6 emails)", d(27), true, Some("r-drip"));
     b.milestone("m-analytics", "o-retention", "Implement an analytics tool by end of month", d(30), true, Some("r-analytics"));

@@ -112,6 +112,7 @@ fn geometry(ws: &Workspace, zoom: Zoom) -> (RoadmapGeometry, PictureOptions) {
         statuses: None,
         objective: None,
         baseline: None,
+        goals_at_risk: None,
     };
     (ws.roadmap_view(&request, sample_day(), EditState::default()).unwrap().geometry, options)
 }

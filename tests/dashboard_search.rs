@@ -47,7 +47,7 @@ fn the_dashboard_agrees_with_the_okr_roadmap_feedback_and_experiment_views() {
     assert!(d.upcoming_milestones.windows(2).all(|w| w[0].due <= w[1].due));
     assert!(d.upcoming_milestones.iter().all(|m| m.due >= day));
 
-    let roadmap = ws.roadmap_report(None, None).unwrap();
+    let roadmap = ws.roadmap_report(None, None, sample_day()).unwrap();
     assert_eq!((d.coverage, &d.allocation), (roadmap.coverage, &roadmap.allocation));
     let themes = ws.feedback_report().unwrap().themes;
     assert_eq!(d.top_themes, themes.into_iter().take(5).collect::<Vec<_>>());

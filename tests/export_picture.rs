@@ -341,6 +341,24 @@ fn the_okr_one_pager_shows_every_objective_of_the_cycle_with_its_health_in_words
 }
 
 #[test]
+fn the_okr_one_pager_shows_the_ambition_and_after_the_cycle_the_outcome_beside_the_grade() {
+    let (_dir, ws) = sample();
+    let previous = ws.okr_view(None, sample_day()).unwrap().cycles[0].id.clone();
+    let view = ws.okr_view(Some(&previous), sample_day()).unwrap();
+    let svg = ws.okr_one_pager(Some(&previous), sample_day(), None).unwrap();
+    let parsed = roxmltree::Document::parse(&svg).unwrap();
+    let text: String = parsed.descendants().filter(|n| n.is_text()).map(|n| n.text().unwrap()).collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Stretch"), "the sample's objectives are aspirational");
+    for card in &view.objectives {
+        let f = &card.figures;
+        let outcome = f.outcome.expect("the previous cycle is over");
+        let word = serde_json::to_value(outcome).unwrap().as_str().unwrap().to_string();
+        let word = word[..1].to_uppercase() + &word[1..];
+        assert!(text.contains(&format!("Grade {:.1} · {word}", f.grade.unwrap())), "{word} in {text}");
+    }
+}
+
+#[test]
 fn an_unknown_cycle_is_not_found() {
     let (_dir, ws) = sample();
     assert_eq!(ws.okr_one_pager(Some("1999-Q1"), sample_day(), None).unwrap_err().code, ErrorCode::NotFound);

@@ -46,7 +46,17 @@ fn item(id: &str, lane: &str, start: &str, end: &str) -> RoadmapItem {
 }
 
 fn request(from: &str, to: &str, zoom: Zoom) -> LayoutRequest {
-    LayoutRequest { from: date(from), to: date(to), zoom, lanes: None, kinds: None, statuses: None, objective: None, baseline: None }
+    LayoutRequest {
+        from: date(from),
+        to: date(to),
+        zoom,
+        lanes: None,
+        kinds: None,
+        statuses: None,
+        objective: None,
+        baseline: None,
+        goals_at_risk: None,
+    }
 }
 
 fn lay(lanes: &[Lane], items: &[RoadmapItem], req: &LayoutRequest) -> RoadmapGeometry {
@@ -352,7 +362,7 @@ fn workspace_of(value: &serde_json::Value) -> (tempfile::TempDir, Workspace) {
 #[test]
 fn conflicts_are_reported_once_each_ordered_by_kind_then_id() {
     let (_dir, ws) = workspace_of(&figures_doc());
-    let report = ws.roadmap_report(None, None).unwrap();
+    let report = ws.roadmap_report(None, None, date("2027-02-15")).unwrap();
     let c = |kind: &str, a: &str, b: &str| match kind {
         "deadline" => Conflict::PastObjectiveDeadline { item: a.into(), objective: b.into() },
         "dependency" => Conflict::StartsBeforeDependencyEnds { item: a.into(), depends_on: b.into() },
@@ -377,14 +387,14 @@ fn conflicts_are_reported_once_each_ordered_by_kind_then_id() {
 fn coverage_ignores_dropped_items_and_is_undefined_without_items() {
     let (_dir, ws) = workspace_of(&figures_doc());
     // Not dropped: r9, r3, r1, r2; with a goal: r9, r3, r2.
-    assert_eq!(ws.roadmap_report(None, None).unwrap().coverage, Some(0.75));
+    assert_eq!(ws.roadmap_report(None, None, date("2027-02-15")).unwrap().coverage, Some(0.75));
 
     let mut only_dropped = figures_doc();
     only_dropped["roadmap_items"] = json!([only_dropped["roadmap_items"][4].clone()]);
     only_dropped["roadmap_items"][0]["depends_on"] = json!([]);
     only_dropped["milestones"] = json!([]);
     let (_dir, ws) = workspace_of(&only_dropped);
-    let report = ws.roadmap_report(None, None).unwrap();
+    let report = ws.roadmap_report(None, None, date("2027-02-15")).unwrap();
     assert_eq!(report.coverage, None);
     assert_eq!(serde_json::to_value(&report).unwrap()["coverage"], serde_json::Value::Null);
 }
@@ -394,16 +404,18 @@ fn allocation_shares_item_days_inside_the_range_with_every_kind_present() {
     let (_dir, ws) = workspace_of(&figures_doc());
     // Default range: earliest start (Jan 1) to latest end (Apr 1) of items not dropped.
     // Item-days: r9 31 + r3 13 (feature 44), r1 10 (tech debt), r2 10 (discovery) = 64.
-    let a = ws.roadmap_report(None, None).unwrap().allocation;
+    let a = ws.roadmap_report(None, None, date("2027-02-15")).unwrap().allocation;
     assert_eq!((a.feature, a.tech_debt, a.discovery, a.reliability, a.growth), (44.0 / 64.0, 10.0 / 64.0, 10.0 / 64.0, 0.0, 0.0));
     // Jan 5–Jan 14: r1 Jan 5–10 (6 days), r2 Jan 10–14 (5 days).
-    let a = ws.roadmap_report(Some(date("2027-01-05")), Some(date("2027-01-14"))).unwrap().allocation;
+    let a = ws.roadmap_report(Some(date("2027-01-05")), Some(date("2027-01-14")), date("2027-02-15")).unwrap().allocation;
     assert_eq!((a.feature, a.tech_debt, a.discovery), (0.0, 6.0 / 11.0, 5.0 / 11.0));
     // Only `from` given: to defaults to the latest end.
-    let a = ws.roadmap_report(Some(date("2027-03-25")), None).unwrap().allocation;
+    let a = ws.roadmap_report(Some(date("2027-03-25")), None, date("2027-02-15")).unwrap().allocation;
     assert_eq!(a.feature, 1.0);
     // Nothing in range: every kind is there, at 0.
-    let json = serde_json::to_value(ws.roadmap_report(Some(date("2030-01-01")), Some(date("2030-01-31"))).unwrap().allocation).unwrap();
+    let json =
+        serde_json::to_value(ws.roadmap_report(Some(date("2030-01-01")), Some(date("2030-01-31")), date("2027-02-15")).unwrap().allocation)
+            .unwrap();
     assert_eq!(json, json!({ "feature": 0.0, "discovery": 0.0, "tech_debt": 0.0, "reliability": 0.0, "growth": 0.0 }));
 }
 

@@ -58,7 +58,7 @@ function fakeIpc(n) {
       const bar = view?.geometry.bars.find((b) => b.item === args.id);
       return { item: { id: args.id, lane: bar?.lane ?? 'l0', title: bar?.title ?? '', start: bar?.start ?? today, end: bar?.end ?? today,
         kind: 'feature', status: 'planned', horizon: null, objectives: [], depends_on: [], expected_impact: null, tradeoff: null,
-        rice: null, ice: null, moscow: null, urgent: null, important: null },
+        rice: null, ice: null, moscow: null, urgent: null, important: null, key_results: [], external_key: null },
         objectives: [], feedback_count: 0, milestones: [], conflicts: [], depends_on: [], dependents: [] };
     },
     edit_roadmap: () => ({ undo: 'move', redo: null }),

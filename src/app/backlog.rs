@@ -32,7 +32,7 @@ impl Workspace {
                     status: i.status,
                     start: i.start,
                     end: i.end,
-                    no_goal: i.objectives.is_empty(),
+                    no_goal: !crate::compute::roadmap::serves_a_goal(i),
                     rice: i.rice.clone(),
                     ice: i.ice.clone(),
                     moscow: i.moscow,

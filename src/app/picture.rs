@@ -195,6 +195,7 @@ impl Workspace {
             statuses: None,
             objective: None,
             baseline: None,
+            goals_at_risk: None,
         };
         let view = self.roadmap_view(&request, today, EditState::default())?;
         Ok((view.geometry, self.product()?.name))

@@ -1,8 +1,11 @@
 //! Roadmap edits, each one transaction that returns its inverse (so undo and redo
 //! cover every edit), baselines, and the Roadmap view assembled from the store.
 
+use crate::compute::okr::{okr_figures, Health};
 use crate::compute::roadmap::Conflict;
-use crate::compute::roadmap::{allocation, conflicts, default_range, why_coverage};
+use crate::compute::roadmap::{
+    allocation, conflicts, default_range, goal_signals, objective_of_key_result, served_objectives, serves_a_goal, why_coverage, GoalSignal,
+};
 use crate::error::{Error, Result};
 use crate::interchange::Document;
 use crate::layout::{layout, LayoutInput, LayoutRequest};
@@ -48,8 +51,9 @@ impl Workspace {
     }
 
     /// `lodestar report roadmap`: coverage, conflicts, and allocation inside `[from, to]`
-    /// (default: the earliest start to the latest end).
-    pub fn roadmap_report(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<RoadmapReport> {
+    /// (default: the earliest start to the latest end), and each item's goal signal as
+    /// of `as_of`.
+    pub fn roadmap_report(&self, from: Option<NaiveDate>, to: Option<NaiveDate>, as_of: NaiveDate) -> Result<RoadmapReport> {
         if let (Some(f), Some(t)) = (from, to) {
             // As in the view: an inverted or endless range is a mistake, not an allocation.
             check_range("roadmap", f, t)?;
@@ -63,10 +67,14 @@ impl Workspace {
             (Some(f), Some(t)) => allocation(items, f, t),
             _ => allocation(items, NaiveDate::MIN, NaiveDate::MIN),
         };
+        let figures = okr_figures(&super::okr::okr_data(&doc), as_of);
+        let mut signals = goal_signals(items, &doc.key_results, &figures);
+        signals.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(RoadmapReport {
             coverage: why_coverage(items),
-            conflicts: conflicts(items, &doc.objectives, &doc.cycles, &doc.milestones),
+            conflicts: conflicts(items, &doc.objectives, &doc.key_results, &doc.cycles, &doc.milestones),
             allocation,
+            items: signals,
         })
     }
 
@@ -74,22 +82,53 @@ impl Workspace {
     pub fn roadmap_view(&self, req: &LayoutRequest, today: NaiveDate, history: EditState) -> Result<RoadmapView> {
         check_range("roadmap", req.from, req.to)?;
         let doc = self.export_document()?;
-        let all_conflicts = conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones);
+        let all_conflicts = conflicts(&doc.roadmap_items, &doc.objectives, &doc.key_results, &doc.cycles, &doc.milestones);
         let baseline = match &req.baseline {
             Some(id) => Some(doc.baselines.iter().find(|b| &b.id == id).ok_or_else(|| not_found("baseline", id))?),
             None => None,
         };
-        let geometry = layout(
+        // The goal signal of every item, from the OKR figures computed once.
+        let figures = okr_figures(&super::okr::okr_data(&doc), today);
+        let signals = goal_signals(&doc.roadmap_items, &doc.key_results, &figures);
+        let signal_of: HashMap<&str, &GoalSignal> = signals.iter().map(|s| (s.id.as_str(), s)).collect();
+        // The filters the layout cannot apply alone: "Goals at risk" (it needs the
+        // signal) and the goal filter counting items that serve one of the objective's
+        // key results. Only when set, so the unfiltered roadmap copies nothing.
+        let kr_objective = objective_of_key_result(&doc.key_results);
+        let filtered_items: Vec<RoadmapItem>;
+        let mut layout_req = std::borrow::Cow::Borrowed(req);
+        let shown_items: &[RoadmapItem] = if req.goals_at_risk == Some(true) || req.objective.is_some() {
+            filtered_items = doc
+                .roadmap_items
+                .iter()
+                .filter(|i| {
+                    req.goals_at_risk != Some(true) || signal_of.get(i.id.as_str()).and_then(|s| s.goal_health).is_some_and(goals_at_risk)
+                })
+                .filter(|i| req.objective.as_deref().is_none_or(|o| served_objectives(i, &kr_objective).contains(&o)))
+                .cloned()
+                .collect();
+            layout_req.to_mut().objective = None;
+            &filtered_items
+        } else {
+            &doc.roadmap_items
+        };
+        let mut geometry = layout(
             &LayoutInput {
                 lanes: &doc.lanes,
-                items: &doc.roadmap_items,
+                items: shown_items,
                 milestones: &doc.milestones,
                 conflicts: &all_conflicts,
                 baseline: baseline.map(|b| b.items.as_slice()),
                 today,
             },
-            req,
+            &layout_req,
         );
+        for bar in &mut geometry.bars {
+            if let Some(s) = signal_of.get(bar.item.as_str()) {
+                bar.goal_progress = s.goal_progress;
+                bar.goal_health = s.goal_health;
+            }
+        }
         Ok(RoadmapView {
             geometry,
             lanes: doc.lanes.clone(),
@@ -112,7 +151,10 @@ impl Workspace {
     pub fn roadmap_conflicts(&self) -> Result<Vec<ConflictNote>> {
         let doc = self.export_document()?;
         let names = Names::new(&doc);
-        Ok(conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones).iter().map(|c| explain(&names, c)).collect())
+        Ok(conflicts(&doc.roadmap_items, &doc.objectives, &doc.key_results, &doc.cycles, &doc.milestones)
+            .iter()
+            .map(|c| explain(&names, c))
+            .collect())
     }
 
     /// One item with its *why*, for the side panel.
@@ -138,7 +180,7 @@ impl Workspace {
                 list
             },
             milestones: doc.milestones.iter().filter(|m| m.roadmap_item.as_deref() == Some(id)).cloned().collect(),
-            conflicts: conflicts(&doc.roadmap_items, &doc.objectives, &doc.cycles, &doc.milestones)
+            conflicts: conflicts(&doc.roadmap_items, &doc.objectives, &doc.key_results, &doc.cycles, &doc.milestones)
                 .iter()
                 .filter(|c| involves(c, id))
                 .map(|c| explain(&names, c))
@@ -147,6 +189,62 @@ impl Workspace {
             dependents: doc.roadmap_items.iter().filter(|i| i.depends_on.iter().any(|d| d == id)).map(|i| item_ref(&i.id)).collect(),
             item: item.clone(),
         })
+    }
+
+    /// What the item's side panel says about the goals it serves as of `as_of`: its goal
+    /// signal, each key result it serves with its figures, and the key results it could
+    /// serve (for the picker; linking saves the whole item, so it is undoable).
+    pub fn roadmap_item_goals(&self, id: &str, as_of: NaiveDate) -> Result<ItemGoals> {
+        let doc = self.export_document()?;
+        let item = doc.roadmap_items.iter().find(|i| i.id == id).ok_or_else(|| not_found("roadmap item", id))?;
+        let figures = okr_figures(&super::okr::okr_data(&doc), as_of);
+        let signal = goal_signals(std::slice::from_ref(item), &doc.key_results, &figures).remove(0);
+        let objectives: HashMap<&str, &Objective> = doc.objectives.iter().map(|o| (o.id.as_str(), o)).collect();
+        let cycle_end: HashMap<&str, NaiveDate> = doc.cycles.iter().map(|c| (c.id.as_str(), c.end)).collect();
+        let objective_figures: HashMap<&str, &crate::compute::okr::ObjectiveFigures> = figures.iter().map(|f| (f.id.as_str(), f)).collect();
+        let key_results: HashMap<&str, &KeyResult> = doc.key_results.iter().map(|k| (k.id.as_str(), k)).collect();
+        let title_of = |o: &str| objectives.get(o).map_or_else(|| o.to_string(), |o| o.title.clone());
+        let served = item
+            .key_results
+            .iter()
+            .filter_map(|k| {
+                let kr = key_results.get(k.as_str())?;
+                let of = objective_figures.get(kr.objective.as_str());
+                let f = of.and_then(|of| of.key_results.iter().find(|f| f.id == kr.id));
+                Some(ServedKeyResult {
+                    id: kr.id.clone(),
+                    title: kr.title.clone(),
+                    objective: kr.objective.clone(),
+                    objective_title: title_of(&kr.objective),
+                    unit: kr.unit.clone(),
+                    progress: f.and_then(|f| f.progress),
+                    health: of.and_then(|of| of.health),
+                    forecast_value: f.and_then(|f| f.forecast_value),
+                    forecast_progress: f.and_then(|f| f.forecast_progress),
+                    deadline: objectives
+                        .get(kr.objective.as_str())
+                        .and_then(|o| o.cycle.as_deref())
+                        .and_then(|c| cycle_end.get(c).copied()),
+                })
+            })
+            .collect();
+        let mut choices = Vec::with_capacity(doc.key_results.len());
+        let mut krs_of: HashMap<&str, Vec<&KeyResult>> = HashMap::new();
+        for kr in &doc.key_results {
+            krs_of.entry(kr.objective.as_str()).or_default().push(kr);
+        }
+        for o in &doc.objectives {
+            for kr in krs_of.get(o.id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                choices.push(KeyResultChoice {
+                    id: kr.id.clone(),
+                    title: kr.title.clone(),
+                    objective: o.id.clone(),
+                    objective_title: o.title.clone(),
+                    cycle: o.cycle.clone(),
+                });
+            }
+        }
+        Ok(ItemGoals { as_of, signal, key_results: served, choices })
     }
 
     /// Every item still to do (not done, not dropped), for the now–next–later board.
@@ -165,7 +263,7 @@ impl Workspace {
                 horizon: i.horizon,
                 start: i.start,
                 end: i.end,
-                no_goal: i.objectives.is_empty(),
+                no_goal: !serves_a_goal(i),
             })
             .collect())
     }
@@ -357,6 +455,11 @@ fn apply(tx: &Transaction<'_>, edit: &RoadmapEdit) -> Result<RoadmapEdit> {
             E::SetScores { item: item.clone(), scores: ItemScores::of(&old) }
         }
     })
+}
+
+/// The "Goals at risk" filter: goals at risk, off track or missed.
+fn goals_at_risk(h: Health) -> bool {
+    matches!(h, Health::AtRisk | Health::OffTrack | Health::Missed)
 }
 
 fn rec(item: &str) -> String {

@@ -262,6 +262,9 @@ enum Report {
         /// End of the allocation range (default: the latest item end)
         #[arg(long, value_name = "D")]
         to: Option<NaiveDate>,
+        /// Compute the items' goal signal as of this date (default: today)
+        #[arg(long, value_name = "D")]
+        as_of: Option<NaiveDate>,
         /// Print JSON (the shape in docs/CLI.md) instead of text
         #[arg(long)]
         json: bool,
@@ -734,9 +737,9 @@ fn run(command: Command, path: &Path) -> Result<(), Error> {
                 print!("{}", feedback_text(&report));
             }
         }
-        Command::Report { what: Report::Roadmap { from, to, json } } => {
+        Command::Report { what: Report::Roadmap { from, to, as_of, json } } => {
             let ws = Workspace::open_existing(path)?;
-            let report = ws.roadmap_report(from, to)?;
+            let report = ws.roadmap_report(from, to, as_of.unwrap_or(today))?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Error::internal(e.to_string()))?);
             } else {
@@ -796,6 +799,12 @@ fn okr_table(report: &OkrReport) -> String {
             pct(o.forecast_progress),
             o.grade.map_or("—".to_string(), |g| format!("{g:.1}"))
         );
+        let ambition = match o.ambition {
+            lodestar::model::Ambition::Committed => "committed",
+            lodestar::model::Ambition::Aspirational => "aspirational",
+        };
+        let outcome = o.outcome.and_then(|x| serde_json::to_value(x).ok()).and_then(|v| v.as_str().map(str::to_string));
+        out += &format!("    {ambition}{}\n", outcome.map_or(String::new(), |x| format!(", outcome: {x}")));
         for k in &o.key_results {
             out += &format!(
                 "    {:<20} current {:>10}  progress {:>5}  confidence {:>4}  forecast {:>10}\n",
@@ -837,6 +846,21 @@ fn roadmap_text(report: &RoadmapReport) -> String {
         };
         out += &format!("  - {line}\n");
     }
+    // The goal signal of the items that serve a measured goal (the JSON lists every item).
+    let word = |h: lodestar::compute::okr::Health| {
+        serde_json::to_value(h).ok().and_then(|v| v.as_str().map(|s| s.replace('_', " "))).unwrap_or_default()
+    };
+    let signals: Vec<String> = report
+        .items
+        .iter()
+        .filter(|i| i.goal_progress.is_some() || i.goal_health.is_some())
+        .map(|i| {
+            let progress = i.goal_progress.map_or("—".to_string(), pct);
+            format!("  {:<20} {:>5}  {}\n", i.id, progress, i.goal_health.map_or("—".to_string(), word))
+        })
+        .collect();
+    out += &format!("\nGoal signal ({} of {} items serve a measured goal)\n", signals.len(), report.items.len());
+    out += &signals.concat();
     out
 }
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::model::{CheckIn, Cycle, KeyResult, KeyResultKind, KeyResultMilestone, Milestone, Objective, ObjectiveStatus};
+use crate::model::{Ambition, CheckIn, Cycle, KeyResult, KeyResultKind, KeyResultMilestone, Milestone, Objective, ObjectiveStatus};
 
 /// Health gaps are compared with this slack so that a gap of exactly 0.10 or 0.25,
 /// computed in binary floating point (e.g. 0.45 - 0.35 = 0.10000000000000003), counts
@@ -25,6 +25,57 @@ pub enum Health {
     Achieved,
     Missed,
     Dropped,
+}
+
+impl Health {
+    /// Rank from most to least severe (0 = most): missed, off_track, at_risk, on_track,
+    /// achieved, not_started, dropped — the order a roadmap item's goal health uses.
+    pub fn severity_rank(self) -> u8 {
+        match self {
+            Health::Missed => 0,
+            Health::OffTrack => 1,
+            Health::AtRisk => 2,
+            Health::OnTrack => 3,
+            Health::Achieved => 4,
+            Health::NotStarted => 5,
+            Health::Dropped => 6,
+        }
+    }
+}
+
+/// How an objective ended, judged by its grade against its ambition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Outcome {
+    Success,
+    Progress,
+    Miss,
+}
+
+/// The outcome of an objective (docs/COMPUTATIONS.md, "Ambition and outcome"): defined
+/// once `as_of` is after its cycle's end or its status is achieved or missed, from its
+/// one-decimal grade. The grade is compared in tenths (an integer) so that 0.7 stored as
+/// 0.69999… still counts as 0.7.
+pub fn outcome(
+    ambition: Ambition,
+    status: ObjectiveStatus,
+    cycle: Option<&Cycle>,
+    as_of: NaiveDate,
+    grade: Option<f64>,
+) -> Option<Outcome> {
+    let closed = cycle.is_some_and(|c| as_of > c.end) || matches!(status, ObjectiveStatus::Achieved | ObjectiveStatus::Missed);
+    if !closed {
+        return None;
+    }
+    let tenths = (grade? * 10.0).round() as i64;
+    Some(match ambition {
+        Ambition::Aspirational if tenths >= 7 => Outcome::Success,
+        Ambition::Aspirational if tenths >= 4 => Outcome::Progress,
+        Ambition::Aspirational => Outcome::Miss,
+        Ambition::Committed if tenths >= 10 => Outcome::Success,
+        Ambition::Committed => Outcome::Miss,
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -51,6 +102,11 @@ pub struct ObjectiveFigures {
     pub forecast_progress: Option<f64>,
     pub grade: Option<f64>,
     pub key_results: Vec<KeyResultFigures>,
+    /// Committed or aspirational (a stretch).
+    pub ambition: Ambition,
+    /// Success, progress or miss once the cycle is over (or the objective achieved or
+    /// missed); null before, or without a grade.
+    pub outcome: Option<Outcome>,
 }
 
 /// Everything the OKR figures are computed from.
@@ -189,7 +245,7 @@ fn key_result_forecast(ix: &Index<'_>, kr: &KeyResult, cycle: &Cycle, as_of: Nai
 }
 
 /// Weighted mean of the `(weight, value)` pairs; `None` when there are none or all weigh 0.
-fn weighted_mean(parts: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
+pub(crate) fn weighted_mean(parts: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
     let (mut sum, mut weights, mut any) = (0.0, 0.0, false);
     for (w, v) in parts {
         sum += w * v;
@@ -355,6 +411,8 @@ pub fn okr_figures(data: &OkrData<'_>, as_of: NaiveDate) -> Vec<ObjectiveFigures
                 forecast_progress: objective_forecast(&ix, &o.id, &kr_forecasts, &mut forecast_memo),
                 grade,
                 key_results: krs,
+                ambition: o.ambition,
+                outcome: outcome(o.ambition, o.status, cycle, as_of, grade),
             }
         })
         .collect()
@@ -550,6 +608,74 @@ mod tests {
         assert_eq!(grade_of(0.05), 0.1);
         assert_eq!(grade_of(1.0), 1.0);
         assert_eq!(grade_of(0.0), 0.0);
+    }
+
+    #[test]
+    fn an_aspirational_outcome_is_success_from_0_7_progress_from_0_4() {
+        let c = q1();
+        let after = date("2027-04-01"); // the day after the cycle's end
+        let o = |g: f64| outcome(Ambition::Aspirational, ObjectiveStatus::Active, Some(&c), after, Some(g));
+        assert_eq!(o(1.0), Some(Outcome::Success));
+        assert_eq!(o(0.7), Some(Outcome::Success));
+        assert_eq!(o(0.6), Some(Outcome::Progress));
+        assert_eq!(o(0.4), Some(Outcome::Progress));
+        assert_eq!(o(0.3), Some(Outcome::Miss));
+        assert_eq!(o(0.0), Some(Outcome::Miss));
+        // 0.1 × 7 is 0.7000000000000001 and 0.7 − 0.1 × 3 is 0.39999999999999997 in
+        // binary floating point: the one-decimal grade is still 0.7 and 0.4.
+        assert_eq!(o(0.1 * 7.0), Some(Outcome::Success));
+        assert_eq!(o(0.7 - 0.1 * 3.0), Some(Outcome::Progress));
+        assert_eq!(outcome(Ambition::Aspirational, ObjectiveStatus::Active, Some(&c), after, None), None);
+        // no grade
+    }
+
+    #[test]
+    fn a_committed_outcome_is_success_only_at_1_0() {
+        let c = q1();
+        let after = date("2027-04-01");
+        let o = |g: f64| outcome(Ambition::Committed, ObjectiveStatus::Active, Some(&c), after, Some(g));
+        assert_eq!(o(1.0), Some(Outcome::Success));
+        assert_eq!(o(0.9), Some(Outcome::Miss));
+        assert_eq!(o(0.7), Some(Outcome::Miss));
+        assert_eq!(o(0.0), Some(Outcome::Miss));
+    }
+
+    #[test]
+    fn the_outcome_waits_for_the_cycle_end_unless_achieved_or_missed() {
+        let c = q1();
+        let o = |status, as_of: &str| outcome(Ambition::Aspirational, status, Some(&c), date(as_of), Some(0.8));
+        assert_eq!(o(ObjectiveStatus::Active, "2027-02-15"), None);
+        assert_eq!(o(ObjectiveStatus::Active, "2027-03-31"), None); // the last day is not after the end
+        assert_eq!(o(ObjectiveStatus::Active, "2027-04-01"), Some(Outcome::Success));
+        assert_eq!(o(ObjectiveStatus::Achieved, "2027-02-15"), Some(Outcome::Success));
+        assert_eq!(o(ObjectiveStatus::Missed, "2027-02-15"), Some(Outcome::Success)); // judged by the grade
+        assert_eq!(o(ObjectiveStatus::Dropped, "2027-02-15"), None);
+        assert_eq!(outcome(Ambition::Aspirational, ObjectiveStatus::Active, None, date("2030-01-01"), Some(0.8)), None);
+        // no cycle
+    }
+
+    #[test]
+    fn figures_carry_the_ambition_and_the_outcome_from_the_grade() {
+        let mut committed = objective("o2", None, None);
+        committed.ambition = Ambition::Committed;
+        let objectives = [objective("o1", None, None), committed];
+        let krs = [kr("kr1", "o1", KeyResultKind::Increase, 0.0, 100.0), kr("kr2", "o2", KeyResultKind::Increase, 0.0, 100.0)];
+        // 65 on the cycle's last day: progress 0.65, grade 0.7 (half up).
+        let checkins = [checkin("kr1", "2027-03-20", 65.0, None), checkin("kr2", "2027-03-20", 65.0, None)];
+        let f = figures(&objectives, &krs, &checkins, &[], &[], "2027-04-05");
+        assert_eq!((f[0].grade, f[0].ambition, f[0].outcome), (Some(0.7), Ambition::Aspirational, Some(Outcome::Success)));
+        assert_eq!((f[1].grade, f[1].ambition, f[1].outcome), (Some(0.7), Ambition::Committed, Some(Outcome::Miss)));
+        let open = figures(&objectives, &krs, &checkins, &[], &[], "2027-03-25");
+        assert_eq!(open[0].outcome, None);
+    }
+
+    #[test]
+    fn severity_runs_from_missed_to_dropped() {
+        use Health::*;
+        let order = [Missed, OffTrack, AtRisk, OnTrack, Achieved, NotStarted, Dropped];
+        for pair in order.windows(2) {
+            assert!(pair[0].severity_rank() < pair[1].severity_rank(), "{pair:?}");
+        }
     }
 
     proptest! {

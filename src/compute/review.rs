@@ -144,7 +144,7 @@ pub fn weekly_review(data: &ReviewData<'_>, as_of: NaiveDate) -> WeeklyReview {
             .filter(|p| matches!(p.health, Some(Health::AtRisk | Health::OffTrack)))
             .map(|p| p.objective.clone())
             .collect(),
-        conflicts: conflicts(data.items, okr.objectives, okr.cycles, okr.milestones).len() as u32,
+        conflicts: conflicts(data.items, okr.objectives, okr.key_results, okr.cycles, okr.milestones).len() as u32,
     };
 
     WeeklyReview {

@@ -19,7 +19,8 @@ pub use axis::{Tick, Zoom};
 pub use colour::{default_lane_colour, rgba, text_colour};
 pub use label::{bar_label, BarLabel, BADGE_ROOM, BAR_FONT_SIZE, BAR_FONT_WEIGHT, BAR_PADDING, CHECK_WIDTH};
 
-use crate::compute::roadmap::Conflict;
+use crate::compute::okr::Health;
+use crate::compute::roadmap::{serves_a_goal, Conflict};
 use crate::model::{BaselineItem, ItemKind, ItemStatus, Lane, Milestone, RoadmapItem};
 
 pub const ROW_HEIGHT: f64 = 32.0;
@@ -43,6 +44,11 @@ pub struct LayoutRequest {
     pub objective: Option<String>,
     /// Draw this baseline's bars as ghosts behind today's.
     pub baseline: Option<String>,
+    /// Only items whose goals are at risk, off track or missed (the roadmap view
+    /// applies it: the layout itself does not know the goals' health).
+    #[serde(default)]
+    #[ts(optional)]
+    pub goals_at_risk: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -100,8 +106,13 @@ pub struct Bar {
     pub row: u32,
     pub fill: String,
     pub text: String,
-    /// Serves no objective: the "why" is missing.
+    /// Serves no objective (directly or through a key result): the "why" is missing.
     pub no_goal: bool,
+    /// The goal signal as of the view's date: the progress of the goals it serves
+    /// (the bar's thin line) and their most severe health (the line's colour); null
+    /// when it serves none. The roadmap view fills them; pictures leave them empty.
+    pub goal_progress: Option<f64>,
+    pub goal_health: Option<Health>,
     /// How many conflicts this item is part of (as the item, or as what another
     /// depends on); their sentences come with the item's detail.
     pub conflicts: u32,
@@ -256,7 +267,9 @@ pub fn layout(input: &LayoutInput<'_>, req: &LayoutRequest) -> RoadmapGeometry {
                 row: *row,
                 fill: colour.clone(),
                 text: text.clone(),
-                no_goal: item.objectives.is_empty(),
+                no_goal: !serves_a_goal(item),
+                goal_progress: None,
+                goal_health: None,
                 conflicts,
                 label: label.text,
                 label_x: label.x,

@@ -7,7 +7,8 @@ use std::fmt::Write;
 use super::long_date;
 use super::svg::{n, open_svg, text_el, ACCENT, BORDER, MUTED, TEXT};
 use super::text::{escape, fit, text_width, wrap, Weight};
-use crate::compute::okr::Health;
+use crate::compute::okr::{Health, Outcome};
+use crate::model::Ambition;
 use crate::views::okr::{ObjectiveCard, OkrView};
 
 /// The page is A4 landscape at 96 px per inch; it grows taller when a cycle has more
@@ -231,6 +232,11 @@ fn objective_card(out: &mut String, card: &ObjectiveCard, text: &CardText, child
         let s = cat.as_str().replace('_', " ");
         meta.push(s[..1].to_uppercase() + &s[1..]);
     }
+    // The ambition: committed (success only at 1.0) or a stretch (0.7 is a success).
+    meta.push(match card.objective.ambition {
+        Ambition::Committed => "Committed".to_string(),
+        Ambition::Aspirational => "Stretch".to_string(),
+    });
     let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     if card.key_results.is_empty() && children > 0 {
         meta.push(format!("rolls up {}", plural(children, "aligned objective")));
@@ -253,8 +259,15 @@ fn objective_card(out: &mut String, card: &ObjectiveCard, text: &CardText, child
         let ex = left + e.clamp(0.0, 1.0) * inner;
         let _ = write!(out, r#"<rect x="{}" y="{}" width="2" height="12" fill="{TEXT}"/>"#, n(ex - 1.0), n(by - 3.0));
     }
+    // After the cycle, the outcome beside the grade: "Grade 0.7 · Success".
+    let outcome = match f.outcome {
+        Some(Outcome::Success) => " · Success",
+        Some(Outcome::Progress) => " · Progress",
+        Some(Outcome::Miss) => " · Miss",
+        None => "",
+    };
     let figures = format!(
-        "Progress {} · Expected {} · Forecast {} · Grade {}",
+        "Progress {} · Expected {} · Forecast {} · Grade {}{outcome}",
         pct(f.progress),
         pct(f.expected),
         pct(f.forecast_progress),

@@ -804,6 +804,8 @@ fn draw_legend(out: &mut String, l: &Legend, left: f64, top: f64) {
                     fill: "#0072B2".into(),
                     text: "#ffffff".into(),
                     no_goal: false,
+                    goal_progress: None,
+                    goal_health: None,
                     conflicts: 0,
                     label: label.text,
                     label_x: label.x,

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::compute::roadmap::{Allocation, Conflict};
+use crate::compute::okr::Health;
+use crate::compute::roadmap::{Allocation, Conflict, GoalSignal};
 use crate::layout::RoadmapGeometry;
 use crate::model::{Horizon, ItemKind, ItemStatus, Lane, Milestone, RoadmapItem};
 use crate::views::feedback::FeedbackEntry;
@@ -121,4 +122,47 @@ pub struct RoadmapReport {
     pub coverage: Option<f64>,
     pub conflicts: Vec<Conflict>,
     pub allocation: Allocation,
+    /// Every item's goal signal as of the report's date, by id.
+    pub items: Vec<GoalSignal>,
+}
+
+/// What an item's side panel says about the goals it serves, as of a date.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ItemGoals {
+    pub as_of: NaiveDate,
+    pub signal: GoalSignal,
+    /// The key results the item serves, in the item's order.
+    pub key_results: Vec<ServedKeyResult>,
+    /// Every key result it could serve, grouped by objective (objectives in creation
+    /// order, their key results in order), for the picker.
+    pub choices: Vec<KeyResultChoice>,
+}
+
+/// A key result an item serves, with the figures the panel's sentence needs.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ServedKeyResult {
+    pub id: String,
+    pub title: String,
+    pub objective: String,
+    pub objective_title: String,
+    pub unit: Option<String>,
+    pub progress: Option<f64>,
+    /// The health of its objective.
+    pub health: Option<Health>,
+    pub forecast_value: Option<f64>,
+    pub forecast_progress: Option<f64>,
+    /// The end of its objective's cycle: what the forecast is for.
+    pub deadline: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct KeyResultChoice {
+    pub id: String,
+    pub title: String,
+    pub objective: String,
+    pub objective_title: String,
+    pub cycle: Option<String>,
 }

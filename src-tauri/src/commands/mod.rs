@@ -188,6 +188,7 @@ list![
     roadmap::redo_roadmap,
     roadmap::save_baseline,
     roadmap::delete_baseline,
+    roadmap::roadmap_item_goals,
     export::export_defaults,
     export::export_preview,
     export::export_file,

@@ -1,6 +1,6 @@
 use lodestar::layout::LayoutRequest;
 use lodestar::model::RoadmapEdit;
-use lodestar::views::roadmap::{BoardCard, ConflictNote, EditState, ItemDetail, RoadmapView};
+use lodestar::views::roadmap::{BoardCard, ConflictNote, EditState, ItemDetail, ItemGoals, RoadmapView};
 
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
@@ -15,6 +15,10 @@ command! {
 
     /// One item for the side panel: its fields, its *why*, conflicts and dependencies.
     fn roadmap_item(id: String) -> ItemDetail = |_, session| session.with(|ws| ws.roadmap_item_detail(&id));
+
+    /// The goals an item serves as of today: its goal signal, the key results it serves
+    /// with their figures, and the key results it could serve (grouped by objective).
+    fn roadmap_item_goals(id: String) -> ItemGoals = |_, session| session.with(|ws| ws.roadmap_item_goals(&id, today()));
 
     /// Cards of the now–next–later board.
     fn roadmap_board() -> Vec<BoardCard> = |_, session| session.with(|ws| ws.roadmap_board());

@@ -38,9 +38,9 @@ export function formatConfidence(c: Num): string {
 }
 
 /** A value with its unit: "43.4%", "2.8 s", "1,200 users"; no unit: the number alone. */
-export function formatValue(v: Num, unit: string | null | undefined): string {
+export function formatValue(v: Num, unit: string | null | undefined, maxDigits = 2): string {
   if (!isNum(v)) return DASH;
-  const n = formatNumber(v);
+  const n = formatNumber(v, maxDigits);
   const u = (unit ?? "").trim();
   if (u === "") return n;
   return u === "%" ? `${n}%` : `${n} ${u}`;

@@ -1,4 +1,6 @@
 // Words for the OKR enums, SMART criteria, pivot kinds and history fields.
+import type { Ambition } from "./api/types/Ambition";
+import type { Outcome } from "./api/types/Outcome";
 import type { KeyResultKind } from "./api/types/KeyResultKind";
 import type { ObjectiveCategory } from "./api/types/ObjectiveCategory";
 import type { ObjectiveStatus } from "./api/types/ObjectiveStatus";
@@ -103,4 +105,12 @@ export function historyValueText(field: string, value: string | null): string {
   if (field === "kind") return kindLabel(value);
   if (field === "lifecycle_stage") return stageLabel(value);
   return value;
+}
+
+/** The card's ambition chip: "Committed" or "Stretch" (aspirational). */
+export const ambitionChip = (a: Ambition): string => (a === "committed" ? "Committed" : "Stretch");
+
+/** An outcome as shown beside the grade, with its tone (the health colours). */
+export function outcomeInfo(o: Outcome): { label: string; tone: "success" | "warning" | "danger" } {
+  return { success: { label: "Success", tone: "success" as const }, progress: { label: "Progress", tone: "warning" as const }, miss: { label: "Miss", tone: "danger" as const } }[o];
 }

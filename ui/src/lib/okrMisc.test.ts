@@ -60,7 +60,7 @@ describe("labels", () => {
 describe("explanations", () => {
   const figures: ObjectiveFigures = {
     id: "o1", title: "T", cycle: "2026-Q4", parent: null, progress: 0.646, expected: 0.604, health: "on_track",
-    forecast_progress: null, grade: 0.6, key_results: [],
+    forecast_progress: null, grade: 0.6, key_results: [], ambition: "aspirational", outcome: null,
   };
   const ctx = { figures, cycle: { id: "2026-Q4", start: "2026-10-01", end: "2026-12-31" }, asOf: "2026-11-25", lowestConfidence: 0.5 };
 
@@ -91,5 +91,16 @@ describe("history timeline", () => {
   it("filters by entity type or pivots", () => {
     expect(timeline(view, "key_result")).toHaveLength(1);
     expect(timeline(view, "pivot").map((i) => i.type)).toEqual(["pivot"]);
+  });
+});
+
+describe("ambition and outcome words", () => {
+  it("names the chip and the outcome with its tone", async () => {
+    const { ambitionChip, outcomeInfo } = await import("./okrLabels");
+    expect(ambitionChip("committed")).toBe("Committed");
+    expect(ambitionChip("aspirational")).toBe("Stretch");
+    expect(outcomeInfo("success")).toEqual({ label: "Success", tone: "success" });
+    expect(outcomeInfo("progress")).toEqual({ label: "Progress", tone: "warning" });
+    expect(outcomeInfo("miss")).toEqual({ label: "Miss", tone: "danger" });
   });
 });

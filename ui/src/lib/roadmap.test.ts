@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barLabel, formatShare, formatDays, formatRange, formatShortRange, historyTitle, itemErrorField, itemForm, itemFromForm, moveInOrder, newItem, stepHorizon } from "./roadmap";
+import { barLabel, formatShare, goalLineColour, goalSignalText, keyResultGroups, servedKeyResultSentence, formatDays, formatRange, formatShortRange, historyTitle, itemErrorField, itemForm, itemFromForm, moveInOrder, newItem, stepHorizon } from "./roadmap";
 
 describe("roadmap words", () => {
   it("formats ranges within and across years", () => {
@@ -26,6 +26,9 @@ describe("roadmap words", () => {
     expect(barLabel(bar, "Onboarding")).toBe("Guided setup, Onboarding, 4 Jan – 12 Feb 2027, planned, serves a goal");
     expect(barLabel({ ...bar, no_goal: true, status: "in_progress", conflicts: 1 }, "Mobile")).toBe(
       "Guided setup, Mobile, 4 Jan – 12 Feb 2027, in progress, serves no goal, 1 conflict",
+    );
+    expect(barLabel({ ...bar, goal_progress: 0.57, goal_health: "at_risk" }, "Onboarding")).toBe(
+      "Guided setup, Onboarding, 4 Jan – 12 Feb 2027, planned, serves a goal, goals 57%, at risk",
     );
   });
 
@@ -76,5 +79,40 @@ describe("reordering", () => {
     expect(stepHorizon("next", 1)).toBe("later");
     expect(stepHorizon("later", 1)).toBe("later");
     expect(stepHorizon("now", -1)).toBe(null);
+  });
+});
+
+describe("the goal signal in words", () => {
+  const kr = {
+    id: "kr-ret30",
+    title: "Raise 30-day retention",
+    objective: "o-retention",
+    objective_title: "Keep customers",
+    unit: "%",
+    progress: 0.57,
+    health: "at_risk" as const,
+    forecast_value: 46.2,
+    forecast_progress: 0.7,
+    deadline: "2026-12-31",
+  };
+
+  it("says which key result the item serves, how it is doing and where it is heading", () => {
+    expect(servedKeyResultSentence(kr)).toBe("Serves KR ‘Raise 30-day retention’ — 57%, at risk, forecast 46.2% by 31 Dec");
+    expect(servedKeyResultSentence({ ...kr, forecast_value: 44.8712 })).toBe("Serves KR ‘Raise 30-day retention’ — 57%, at risk, forecast 44.9% by 31 Dec");
+    expect(servedKeyResultSentence({ ...kr, unit: null })).toBe("Serves KR ‘Raise 30-day retention’ — 57%, at risk, forecast 70% by 31 Dec");
+    expect(servedKeyResultSentence({ ...kr, forecast_value: null, forecast_progress: null, health: null, progress: null })).toBe("Serves KR ‘Raise 30-day retention’ — not measured yet");
+  });
+
+  it("shows the signal and colours the line by health", () => {
+    expect(goalSignalText(0.5, "off_track")).toBe("50% · off track");
+    expect(goalSignalText(null, null)).toBeNull();
+    expect(goalLineColour("at_risk")).toBe("var(--warning)");
+    expect(goalLineColour(null)).toBe("var(--neutral)");
+  });
+
+  it("groups the key results not yet served by objective", () => {
+    const c = (id: string, objective: string) => ({ id, title: id, objective, objective_title: objective.toUpperCase(), cycle: null });
+    const groups = keyResultGroups([c("k1", "o1"), c("k2", "o1"), c("k3", "o2")], ["k2"]);
+    expect(groups.map((g) => [g.title, g.options.map((o) => o.id)])).toEqual([["O1", ["k1"]], ["O2", ["k3"]]]);
   });
 });

@@ -6,8 +6,12 @@ import type { Horizon } from "./api/types/Horizon";
 import type { ItemKind } from "./api/types/ItemKind";
 import type { ItemStatus } from "./api/types/ItemStatus";
 import type { Moscow } from "./api/types/Moscow";
+import type { Health } from "./api/types/Health";
+import type { KeyResultChoice } from "./api/types/KeyResultChoice";
 import type { RoadmapItem } from "./api/types/RoadmapItem";
-import { formatDate, formatShortDate } from "./format";
+import type { ServedKeyResult } from "./api/types/ServedKeyResult";
+import { formatDate, formatPercent, formatShortDate, formatValue } from "./format";
+import { healthInfo, toneColor } from "./health";
 import type { FieldErrors } from "./okrForms";
 
 export const KINDS: readonly { value: ItemKind; label: string; term: "short" | "long" }[] = [
@@ -76,8 +80,13 @@ export function formatDays(days: number): string {
 }
 
 /** The bar's accessible name: "Title, lane, 4 Jan – 12 Feb 2027, planned, serves a goal". */
-export function barLabel(bar: Pick<Bar, "title" | "start" | "end" | "status" | "no_goal" | "conflicts">, laneName: string): string {
+export function barLabel(
+  bar: Pick<Bar, "title" | "start" | "end" | "status" | "no_goal" | "conflicts"> & Partial<Pick<Bar, "goal_progress" | "goal_health">>,
+  laneName: string,
+): string {
   const parts = [bar.title, laneName, formatRange(bar.start, bar.end), statusLabel(bar.status).toLowerCase(), bar.no_goal ? "serves no goal" : "serves a goal"];
+  const signal = goalSignalText(bar.goal_progress ?? null, bar.goal_health ?? null);
+  if (signal) parts.push(`goals ${signal.replace(" · ", ", ")}`);
   const n = bar.conflicts;
   if (n > 0) parts.push(`${n} conflict${n === 1 ? "" : "s"}`);
   return parts.join(", ");
@@ -252,4 +261,48 @@ export function stepHorizon(h: Horizon | null, step: -1 | 1): Horizon | null {
   const order: (Horizon | null)[] = [null, "now", "next", "later"];
   const i = order.indexOf(h);
   return order[Math.min(order.length - 1, Math.max(0, i + step))];
+}
+
+// ---- The goal signal: the goals an item serves, as the core computed them.
+
+/** "Serves KR ‘Raise 30-day retention’ — 57%, at risk, forecast 46.2% by 31 Dec". The
+ *  forecast is the key result's forecast value with its unit (else its forecast progress);
+ *  parts the core left undefined are left out. */
+export function servedKeyResultSentence(kr: ServedKeyResult): string {
+  const parts = [kr.progress === null ? "not measured yet" : formatPercent(kr.progress)];
+  if (kr.health) parts.push(healthInfo(kr.health).label.toLowerCase());
+  const forecast =
+    kr.forecast_value !== null && (kr.unit ?? "").trim() !== ""
+      ? formatValue(kr.forecast_value, kr.unit, 1)
+      : kr.forecast_progress !== null
+        ? formatPercent(kr.forecast_progress, 1)
+        : null;
+  if (forecast) parts.push(`forecast ${forecast}${kr.deadline ? ` by ${formatShortDate(kr.deadline)}` : ""}`);
+  return `Serves KR ‘${kr.title}’ — ${parts.join(", ")}`;
+}
+
+/** The goal signal in words: "57% · at risk"; null when the item serves no measured goal. */
+export function goalSignalText(progress: number | null, health: Health | null): string | null {
+  if (progress === null && health === null) return null;
+  const parts = [];
+  if (progress !== null) parts.push(formatPercent(progress));
+  if (health) parts.push(healthInfo(health).label.toLowerCase());
+  return parts.join(" · ");
+}
+
+/** The colour of a bar's goal line: its goals' health (docs/DESIGN.md), neutral when unknown. */
+export function goalLineColour(health: Health | null): string {
+  return toneColor(healthInfo(health).tone);
+}
+
+/** The key-result picker's groups: each objective with the key results not yet served. */
+export function keyResultGroups(choices: KeyResultChoice[], served: readonly string[]): { objective: string; title: string; cycle: string | null; options: KeyResultChoice[] }[] {
+  const groups: { objective: string; title: string; cycle: string | null; options: KeyResultChoice[] }[] = [];
+  for (const c of choices) {
+    if (served.includes(c.id)) continue;
+    let g = groups.find((x) => x.objective === c.objective);
+    if (!g) groups.push((g = { objective: c.objective, title: c.objective_title, cycle: c.cycle, options: [] }));
+    g.options.push(c);
+  }
+  return groups;
 }

@@ -27,6 +27,7 @@ import type { FeedbackInput } from "./types/FeedbackInput";
 import type { GoalEdit } from "./types/GoalEdit";
 import type { HistoryView } from "./types/HistoryView";
 import type { ItemDetail } from "./types/ItemDetail";
+import type { ItemGoals } from "./types/ItemGoals";
 import type { ItemMapping } from "./types/ItemMapping";
 import type { KeyResultInput } from "./types/KeyResultInput";
 import type { KpiChart } from "./types/KpiChart";
@@ -287,6 +288,14 @@ export function saveBaseline(name: string): Promise<string> {
 
 export function deleteBaseline(id: string): Promise<null> {
   return call<null>("delete_baseline", { id });
+}
+
+/**
+ * The goals an item serves as of today: its goal signal, the key results it serves
+ * with their figures, and the key results it could serve (grouped by objective).
+ */
+export function roadmapItemGoals(id: string): Promise<ItemGoals> {
+  return call<ItemGoals>("roadmap_item_goals", { id });
 }
 
 /**

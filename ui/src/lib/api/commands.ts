@@ -44,6 +44,7 @@ export {
   redoRoadmap,
   saveBaseline,
   deleteBaseline,
+  roadmapItemGoals,
   exportDefaults,
   exportPreview,
   copyExportPng,

@@ -18,4 +18,9 @@ objective: string | null,
 /**
  * Draw this baseline's bars as ghosts behind today's.
  */
-baseline: string | null, };
+baseline: string | null, 
+/**
+ * Only items whose goals are at risk, off track or missed (the roadmap view
+ * applies it: the layout itself does not know the goals' health).
+ */
+goals_at_risk?: boolean, };
