@@ -97,3 +97,42 @@ test('closing a cycle with carry-over through the dialog, then undoing it', asyn
 
   assert.deepEqual(exportJson(ws), before, 'undo restored the workspace exactly');
 });
+
+test('duplicating an objective from its card menu and moving a key result, each undone', async (t) => {
+  const dir = tempDir(t);
+  const ws = workspace(dir);
+  const before = exportJson(ws);
+
+  await withApp(t, appEnv(dir, ws), async (s) => {
+    const link = await s.waitFor('a[data-view="okrs"]');
+    await link.click();
+    await s.waitFor('#cycle-picker');
+    await s.setValue('#cycle-picker', 'Winter');
+    await s.waitFor('[data-objective-id="o1"]');
+
+    // Duplicate: a copy with " (copy)" and the key result, no check-ins.
+    await s.press('[data-objective-id="o1"] [data-action="objective-menu"]');
+    await s.waitFor('[data-objective-id="o1"] [data-action="duplicate-objective"]');
+    snap('objective-menu.png');
+    await s.press('[data-objective-id="o1"] [data-action="duplicate-objective"]');
+    const copy = await s.waitFor('[data-objective-id="o3"]');
+    assert.match(await copy.text(), /Make onboarding effortless \(copy\)/);
+    assert.equal(await s.execute(`return document.querySelectorAll('[data-objective-id="o3"] [data-kr-id]').length`), 1);
+    await s.press('#okr-undo');
+    await waitFor(async () => !(await s.find('[data-objective-id="o3"]')), { message: 'the copy to go on undo' });
+
+    // Move kr1 to o2 through its form: its check-in goes with it.
+    await s.press('[data-kr-id="kr1"] [data-action="edit-kr"]');
+    await s.waitFor('#kr-move-to');
+    await s.setValue('#kr-move-to', 'o2');
+    snap('kr-move-form.png');
+    await s.press('#kr-move');
+    await s.waitFor('[data-objective-id="o2"] [data-kr-id="kr1"]');
+    assert.equal(await s.execute(`return document.querySelectorAll('[data-objective-id="o1"] [data-kr-id]').length`), 0);
+    await s.execute(`document.activeElement?.blur()`);
+    await s.keys(Keys.CONTROL, 'z');
+    await s.waitFor('[data-objective-id="o1"] [data-kr-id="kr1"]');
+  });
+
+  assert.deepEqual(exportJson(ws), before, 'both undone: the workspace is as it was');
+});
