@@ -244,25 +244,9 @@ mod tests {
     #[test]
     fn an_item_that_ends_before_it_starts_is_refused_at_its_end() {
         let item = RoadmapItem {
-            id: "r1".into(),
-            lane: "l1".into(),
-            title: "Search".into(),
             start: chrono::NaiveDate::from_ymd_opt(2027, 3, 1),
             end: chrono::NaiveDate::from_ymd_opt(2027, 2, 1),
-            kind: crate::model::ItemKind::Feature,
-            status: crate::model::ItemStatus::Planned,
-            horizon: None,
-            objectives: vec![],
-            depends_on: vec![],
-            expected_impact: None,
-            tradeoff: None,
-            rice: None,
-            ice: None,
-            moscow: None,
-            urgent: None,
-            important: None,
-            key_results: vec![],
-            external_key: None,
+            ..RoadmapItem::new("r1", "l1", "Search")
         };
         let lanes: HashSet<&str> = ["l1"].into();
         let e = item_rules(&item, &lanes, &HashSet::new(), &HashSet::new(), &HashSet::new()).unwrap_err();

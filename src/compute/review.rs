@@ -166,7 +166,7 @@ pub fn weekly_review(data: &ReviewData<'_>, as_of: NaiveDate) -> WeeklyReview {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{BaselineItem, Cycle, ItemKind, KeyResult, KeyResultMilestone, Objective};
+    use crate::model::{BaselineItem, Cycle, KeyResult, KeyResultMilestone, Objective};
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -222,27 +222,7 @@ mod tests {
     }
 
     fn item(id: &str, status: ItemStatus, start: Option<&str>, end: Option<&str>) -> RoadmapItem {
-        RoadmapItem {
-            id: id.into(),
-            lane: "l1".into(),
-            title: id.into(),
-            start: start.map(date),
-            end: end.map(date),
-            kind: ItemKind::Feature,
-            status,
-            horizon: None,
-            objectives: vec![],
-            depends_on: vec![],
-            expected_impact: None,
-            tradeoff: None,
-            rice: None,
-            ice: None,
-            moscow: None,
-            urgent: None,
-            important: None,
-            key_results: vec![],
-            external_key: None,
-        }
+        RoadmapItem { start: start.map(date), end: end.map(date), status, ..RoadmapItem::new(id, "l1", id) }
     }
 
     fn baseline(id: &str, saved_on: &str, ends: &[(&str, &str)]) -> Baseline {

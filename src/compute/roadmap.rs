@@ -200,25 +200,13 @@ mod tests {
 
     fn item(id: &str, kind: ItemKind, status: ItemStatus, start: &str, end: &str, objectives: &[&str], deps: &[&str]) -> RoadmapItem {
         RoadmapItem {
-            id: id.into(),
-            lane: "l1".into(),
-            title: id.into(),
             start: Some(date(start)),
             end: Some(date(end)),
             kind,
             status,
-            horizon: None,
             objectives: objectives.iter().map(|s| s.to_string()).collect(),
             depends_on: deps.iter().map(|s| s.to_string()).collect(),
-            expected_impact: None,
-            tradeoff: None,
-            rice: None,
-            ice: None,
-            moscow: None,
-            urgent: None,
-            important: None,
-            key_results: vec![],
-            external_key: None,
+            ..RoadmapItem::new(id, "l1", id)
         }
     }
 

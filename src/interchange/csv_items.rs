@@ -707,30 +707,13 @@ pub(crate) fn items(doc: &Document, t: &Table, mapping: Option<&ItemMapping>, p:
         let existing = key.as_deref().and_then(|k| existing_by_key.get(k)).copied();
         let mut item = match existing {
             Some(old) => old.clone(),
-            None => RoadmapItem {
-                id: match (&key, keys_are_ids) {
+            None => {
+                let id = match (&key, keys_are_ids) {
                     (Some(k), true) if !taken.contains(k) => k.clone(),
                     _ => next_free("r", &taken, &mut next_item),
-                },
-                lane: String::new(),
-                title: String::new(),
-                start: None,
-                end: None,
-                kind,
-                status,
-                horizon: None,
-                objectives: vec![],
-                depends_on: vec![],
-                expected_impact: None,
-                tradeoff: None,
-                rice: None,
-                ice: None,
-                moscow: None,
-                urgent: None,
-                important: None,
-                key_results: vec![],
-                external_key: None,
-            },
+                };
+                RoadmapItem { kind, status, ..RoadmapItem::new(id, String::new(), String::new()) }
+            }
         };
         taken.insert(item.id.clone());
         item.lane = lane;

@@ -118,6 +118,34 @@ pub struct RoadmapItem {
     pub external_key: Option<String>,
 }
 
+impl RoadmapItem {
+    /// An unscheduled idea in `lane` with nothing else said yet: the start of every item
+    /// made in code (importers, tests), which then sets what it knows.
+    pub fn new(id: impl Into<String>, lane: impl Into<String>, title: impl Into<String>) -> RoadmapItem {
+        RoadmapItem {
+            id: id.into(),
+            lane: lane.into(),
+            title: title.into(),
+            start: None,
+            end: None,
+            kind: ItemKind::Feature,
+            status: ItemStatus::Idea,
+            horizon: None,
+            objectives: vec![],
+            depends_on: vec![],
+            expected_impact: None,
+            tradeoff: None,
+            rice: None,
+            ice: None,
+            moscow: None,
+            urgent: None,
+            important: None,
+            key_results: vec![],
+            external_key: None,
+        }
+    }
+}
+
 /// A saved copy of the plan ("Q1 plan as approved") to compare today's dates against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
