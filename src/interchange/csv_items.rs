@@ -656,11 +656,13 @@ pub(crate) fn items(doc: &Document, t: &Table, mapping: Option<&ItemMapping>, p:
             dates => dates,
         };
         let status = match cell(row, status_col.as_ref()) {
-            Some(s) => status_of[s.as_str()],
+            // Every value of the column has its choice (made from the same cells).
+            Some(s) => status_of.get(s.as_str()).copied().unwrap_or_else(|| nearest_status(&s)),
             None if start.is_some() => ItemStatus::Planned,
             None => ItemStatus::Idea,
         };
-        let kind = cell(row, kind_col.as_ref()).map_or(ItemKind::Feature, |k| kind_of[k.as_str()]);
+        let kind = cell(row, kind_col.as_ref())
+            .map_or(ItemKind::Feature, |k| kind_of.get(k.as_str()).copied().unwrap_or_else(|| nearest_kind(&k)));
         let horizon = match cell(row, horizon_col.as_ref()) {
             None => None,
             Some(h) => match h.to_lowercase().parse::<Horizon>() {
