@@ -9,13 +9,13 @@ use crate::views::backlog::*;
 impl Workspace {
     /// `lodestar report backlog`: the backlog ranked by RICE or ICE.
     pub fn backlog_report(&self, by: ScoreBy) -> Result<BacklogReport> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         Ok(BacklogReport { by, items: rank(&doc.roadmap_items, by) })
     }
 
     /// Every backlog item with its prioritization fields and both scores, ranked by `by`.
     pub fn backlog_view(&self, by: ScoreBy) -> Result<BacklogView> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let ranking = rank(&doc.roadmap_items, by);
         let place = |id: &str| ranking.iter().position(|r| r.id == id).map(|p| p as u32 + 1);
         let mut items: Vec<BacklogEntry> = doc

@@ -40,6 +40,8 @@ impl Workspace {
         let source = store::open_read_only(backup)
             .map_err(|e| Error::new(ErrorCode::Io, format!("Cannot read the backup {}: {}", backup.display(), Error::from(e).message)))?;
         let saved = self.back_up(BackupKind::PreRestore, now)?;
+        // The copy writes pages, not rows: nothing SQLite counts as this connection's change.
+        self.cached.forget();
         if !store::copy_whole(&source, &mut self.conn)? {
             return Err(Error::new(
                 ErrorCode::Io,

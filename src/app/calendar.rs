@@ -17,7 +17,7 @@ impl Workspace {
             check_range("calendar", f, t)?;
         }
         let within = |start: NaiveDate, end: NaiveDate| from.is_none_or(|f| end >= f) && to.is_none_or(|t| start <= t);
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let plan_id: Option<String> = self.conn.query_row("SELECT uid FROM product", [], |r| r.get(0))?;
         let lane_name = |id: &str| doc.lanes.iter().find(|l| l.id == id).map(|l| l.name.clone()).unwrap_or_default();
         let objective_title =

@@ -13,7 +13,7 @@ use crate::Workspace;
 impl Workspace {
     /// `export csv --what …`: figures of the OKR rows are computed as of `as_of`.
     pub fn export_csv(&self, what: CsvExport, as_of: NaiveDate) -> Result<String> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         match what {
             CsvExport::Items => csv::items_csv(&doc),
             CsvExport::Okrs => csv::okrs_csv(&doc, &self.okr_report(as_of, None)?),
@@ -24,7 +24,7 @@ impl Workspace {
     /// Parses a CSV file for import without writing anything; items are read with
     /// `mapping`, or the one the file's shape suggests.
     pub fn preview_csv(&self, what: CsvImport, text: &str, mapping: Option<&ItemMapping>) -> Result<CsvPreview> {
-        csv::parse(what, text, &self.export_document()?, mapping)
+        csv::parse(what, text, &*self.document()?, mapping)
     }
 
     /// Imports a CSV file, all or nothing: the first error refuses the whole file.

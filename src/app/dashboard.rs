@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 impl Workspace {
     pub fn dashboard(&self, as_of: NaiveDate) -> Result<DashboardView> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         // The cycle shown: the one containing `as_of`, else the latest (as in the OKRs view).
         let cycle = doc.cycles.iter().find(|c| c.start <= as_of && as_of <= c.end).or_else(|| doc.cycles.iter().max_by_key(|c| c.end));
         let figures = okr_figures(&okr_data(&doc), as_of);

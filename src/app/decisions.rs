@@ -45,7 +45,7 @@ impl Workspace {
     /// The decision log, newest first (then by id), optionally only the decisions whose
     /// title, rationale or alternatives contain `query` (ignoring case).
     pub fn decisions(&self, query: Option<&str>) -> Result<Vec<DecisionCard>> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let q = query.map(|q| q.trim().to_lowercase()).filter(|q| !q.is_empty());
         let hit = |t: &Option<String>, q: &str| t.as_deref().is_some_and(|t| t.to_lowercase().contains(q));
         let mut cards: Vec<DecisionCard> = doc

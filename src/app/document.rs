@@ -8,6 +8,7 @@ use crate::store::product::{read_product, replace_product};
 use crate::store::snapshot::*;
 use crate::store::Workspace;
 use chrono::{DateTime, Utc};
+use std::sync::Arc;
 
 impl Workspace {
     /// Replaces everything in the workspace with `doc`, all or nothing. The document is
@@ -25,6 +26,12 @@ impl Workspace {
     /// The whole workspace as a format-v1 document, records in the order they were written.
     pub fn export_document(&self) -> Result<Document> {
         read_document(&self.conn)
+    }
+
+    /// The whole workspace for reading, shared with the views' earlier requests while the
+    /// file has not changed (a new read otherwise).
+    pub fn document(&self) -> Result<Arc<Document>> {
+        self.cached.get(&self.conn)
     }
 
     /// True when the workspace holds no records and an untouched product.

@@ -42,7 +42,7 @@ impl Workspace {
     /// Every experiment, grouped by status (planned, running, validated, invalidated;
     /// each group present, possibly empty), in the order created within a group.
     pub fn experiments_view(&self) -> Result<ExperimentsView> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let title_of_objective =
             |id: &Option<String>| id.as_ref().and_then(|id| doc.objectives.iter().find(|o| &o.id == id)).map(|o| o.title.clone());
         let title_of_item =

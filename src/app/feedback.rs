@@ -143,13 +143,13 @@ impl Workspace {
 
     /// `lodestar report feedback`: every theme with its count and roadmap items.
     pub fn feedback_report(&self) -> Result<FeedbackReport> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         Ok(FeedbackReport { themes: theme_counts(&doc.themes, &doc.feedback) })
     }
 
     /// Top themes (every theme, by count) and their monthly trend.
     pub fn themes_view(&self) -> Result<ThemesView> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let themes = theme_counts(&doc.themes, &doc.feedback);
         let trend = theme_trend(&themes, &doc.feedback);
         Ok(ThemesView { untagged: doc.feedback.iter().filter(|f| f.themes.is_empty()).count() as u32, themes, trend })
@@ -157,7 +157,7 @@ impl Workspace {
 
     /// The inbox: feedback newest first, filtered.
     pub fn feedback_inbox(&self, filter: &FeedbackFilter) -> Result<FeedbackInbox> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let theme_names: HashMap<&str, &str> = doc.themes.iter().map(|t| (t.id.as_str(), t.name.as_str())).collect();
         let item_titles: HashMap<&str, &str> = doc.roadmap_items.iter().map(|i| (i.id.as_str(), i.title.as_str())).collect();
         let query = filter.query.as_deref().map(|q| q.trim().to_lowercase()).filter(|q| !q.is_empty());

@@ -92,7 +92,7 @@ impl Workspace {
 
     /// Every KPI with its latest values and bound key results.
     pub fn metrics_view(&self) -> Result<MetricsView> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let points = self.measurement_points(None)?;
         let kpis = doc
             .kpis
@@ -120,7 +120,7 @@ impl Workspace {
 
     /// One KPI's chart: its measurements over time and the key results bound to it.
     pub fn kpi_chart(&self, id: &str) -> Result<KpiChart> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let kpi = doc.kpis.iter().find(|k| k.id == id).ok_or_else(|| not_found("KPI", id))?.clone();
         let measurements = self.measurement_points(Some(id))?.into_iter().map(|(_, p)| p).collect();
         let key_results = doc

@@ -228,7 +228,7 @@ impl Workspace {
 
     /// The figures of every objective (optionally of one cycle) as of a date.
     pub fn okr_report(&self, as_of: NaiveDate, cycle: Option<&str>) -> Result<OkrReport> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         if let Some(c) = cycle {
             if !doc.cycles.iter().any(|x| x.id == c) {
                 return Err(Error::new(ErrorCode::NotFound, format!("There is no cycle \"{c}\".")));
@@ -241,7 +241,7 @@ impl Workspace {
 
     /// The OKRs view of one cycle (default: the one containing `as_of`, else the latest).
     pub fn okr_view(&self, cycle: Option<&str>, as_of: NaiveDate) -> Result<OkrView> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let shown = match cycle {
             Some(c) if doc.cycles.iter().any(|x| x.id == c) => Some(c.to_string()),
             Some(c) => return Err(Error::new(ErrorCode::NotFound, format!("There is no cycle \"{c}\"."))),

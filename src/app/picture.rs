@@ -115,7 +115,7 @@ impl Workspace {
     /// The export dialog's defaults: the items' earliest start to their latest end
     /// (this month when nothing is dated yet).
     pub fn default_picture_options(&self, today: NaiveDate) -> Result<PictureOptions> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let (from, to) = default_range(&doc.roadmap_items).unwrap_or((today, today + chrono::Duration::days(30)));
         Ok(PictureOptions::new(from, to))
     }
@@ -132,7 +132,7 @@ impl Workspace {
     pub fn roadmap_page(&self, options: &PictureOptions, today: NaiveDate) -> Result<String> {
         let (geometry, product) = self.picture_geometry(options, today)?;
         let svg = roadmap_svg(&geometry, options, &product);
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let shown: std::collections::HashSet<&str> = geometry.bars.iter().map(|b| b.item.as_str()).collect();
         let feedback = |id: &str| doc.feedback.iter().filter(|f| f.roadmap_items.iter().any(|r| r == id)).count();
         let items = doc
@@ -181,7 +181,7 @@ impl Workspace {
         }
         check_range(OPTIONS, options.from, options.to)?;
         if let Some(ids) = &options.lanes {
-            let doc = self.export_document()?;
+            let doc = self.document()?;
             if let Some(unknown) = ids.iter().find(|id| !doc.lanes.iter().any(|l| &l.id == *id)) {
                 return Err(Error::invalid(OPTIONS, "lanes", format!("There is no lane \"{unknown}\".")));
             }

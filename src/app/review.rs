@@ -21,12 +21,12 @@ fn review_of(doc: &Document, as_of: NaiveDate) -> WeeklyReview {
 impl Workspace {
     /// The weekly review of the 7 days ending on `as_of` (docs/COMPUTATIONS.md).
     pub fn weekly_review(&self, as_of: NaiveDate) -> Result<WeeklyReview> {
-        Ok(review_of(&self.export_document()?, as_of))
+        Ok(review_of(&*self.document()?, as_of))
     }
 
     /// The Review view: the weekly review with titles, dates and what the check-in form needs.
     pub fn review_view(&self, as_of: NaiveDate) -> Result<ReviewView> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let review = review_of(&doc, as_of);
 
         let objectives = doc

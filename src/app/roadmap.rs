@@ -58,7 +58,7 @@ impl Workspace {
             // As in the view: an inverted or endless range is a mistake, not an allocation.
             check_range("roadmap", f, t)?;
         }
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let items = &doc.roadmap_items;
         let range = default_range(items);
         let from = from.or(range.map(|r| r.0));
@@ -81,7 +81,7 @@ impl Workspace {
     /// The Roadmap view for a range, zoom and filters, as of `today`.
     pub fn roadmap_view(&self, req: &LayoutRequest, today: NaiveDate, history: EditState) -> Result<RoadmapView> {
         check_range("roadmap", req.from, req.to)?;
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let all_conflicts = conflicts(&doc.roadmap_items, &doc.objectives, &doc.key_results, &doc.cycles, &doc.milestones);
         let baseline = match &req.baseline {
             Some(id) => Some(doc.baselines.iter().find(|b| &b.id == id).ok_or_else(|| not_found("baseline", id))?),
@@ -149,7 +149,7 @@ impl Workspace {
 
     /// Every conflict with the sentence that explains it.
     pub fn roadmap_conflicts(&self) -> Result<Vec<ConflictNote>> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let names = Names::new(&doc);
         Ok(conflicts(&doc.roadmap_items, &doc.objectives, &doc.key_results, &doc.cycles, &doc.milestones)
             .iter()
@@ -159,7 +159,7 @@ impl Workspace {
 
     /// One item with its *why*, for the side panel.
     pub fn roadmap_item_detail(&self, id: &str) -> Result<ItemDetail> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let item = doc.roadmap_items.iter().find(|i| i.id == id).ok_or_else(|| not_found("roadmap item", id))?;
         let refs = objective_refs(&doc);
         let names = Names::new(&doc);
@@ -195,7 +195,7 @@ impl Workspace {
     /// signal, each key result it serves with its figures, and the key results it could
     /// serve (for the picker; linking saves the whole item, so it is undoable).
     pub fn roadmap_item_goals(&self, id: &str, as_of: NaiveDate) -> Result<ItemGoals> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         let item = doc.roadmap_items.iter().find(|i| i.id == id).ok_or_else(|| not_found("roadmap item", id))?;
         let figures = okr_figures(&super::okr::okr_data(&doc), as_of);
         let signal = goal_signals(std::slice::from_ref(item), &doc.key_results, &figures).remove(0);
@@ -249,7 +249,7 @@ impl Workspace {
 
     /// Every item still to do (not done, not dropped), for the now–next–later board.
     pub fn roadmap_board(&self) -> Result<Vec<BoardCard>> {
-        let doc = self.export_document()?;
+        let doc = self.document()?;
         Ok(doc
             .roadmap_items
             .iter()

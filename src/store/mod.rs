@@ -7,6 +7,7 @@
 
 pub(crate) mod backup;
 pub(crate) mod decisions;
+pub(crate) mod document_cache;
 pub(crate) mod experiments;
 pub(crate) mod feedback;
 pub(crate) mod metrics;
@@ -21,6 +22,7 @@ pub(crate) mod sql_types;
 
 pub(crate) use backup::{back_up, copy_whole};
 pub use backup::{backups_dir, list_backups, Backup, BackupKind, BACKUPS_FOLDER};
+pub(crate) use document_cache::DocumentCache;
 pub use open::{check, CheckReport, Workspace};
 pub(crate) use open::{inspect, open_read_only};
 pub(crate) use schema::migrations;

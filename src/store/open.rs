@@ -19,6 +19,8 @@ pub struct Workspace {
     path: PathBuf,
     /// A member copy of a team space: its writes are recorded to be shared.
     pub(crate) shared: bool,
+    /// The last whole read of the file, for the views (`Workspace::document`).
+    pub(crate) cached: super::DocumentCache,
 }
 
 /// What `lodestar check` reports about a healthy file.
@@ -66,7 +68,7 @@ impl Workspace {
             conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
         }
         let shared = crate::team::on_open(&conn)?;
-        Ok(Workspace { conn, path: path.to_path_buf(), shared })
+        Ok(Workspace { conn, path: path.to_path_buf(), shared, cached: Default::default() })
     }
 
     /// Opens an existing workspace; a missing or empty file is an error rather than a
