@@ -84,3 +84,45 @@ test('in a 10,000-item roadmap, dragging a bar moves that item and saves it, and
     await waitFor(async () => Math.abs((await barLeft()) - (bar.left + 5 * bar.ppd)) < 2, { message: 'the bar to be drawn 5 days later' });
   });
 });
+
+test('in a 10,000-item roadmap, the timeline scrolls to later months, stays there and draws the bars there', async (t) => {
+  const dir = tempDir(t);
+  const ws = largeWorkspace(dir);
+
+  await withApp(t, appEnv(dir, ws), async (s) => {
+    await (await s.waitFor('a[data-view="roadmap"]')).click();
+    await s.waitFor('.timeline[data-ready="true"]', { timeout: 60_000 });
+    // The bars inside the viewport, and the day at its left edge.
+    const inView = () =>
+      s.execute(
+        `const sc = document.querySelector('.timeline .scroller');
+         const v = sc.getBoundingClientRect();
+         const tl = document.querySelector('.timeline');
+         const left = v.left + 200; // right of the lane headers
+         const ids = [];
+         for (const g of document.querySelectorAll('.timeline g.bar[data-item-id]')) {
+           const r = g.querySelector('rect.body-rect').getBoundingClientRect();
+           if (r.right > left && r.left < v.right && r.bottom > v.top + 48 && r.top < v.bottom) ids.push(g.dataset.itemId);
+         }
+         const day = new Date(Date.parse(tl.dataset.from) + (sc.scrollLeft / Number(tl.dataset.pxPerDay)) * 86400000);
+         return { ids, scrollLeft: sc.scrollLeft, day: day.toISOString().slice(0, 10) };`,
+      );
+    const before = await inView();
+    assert.ok(before.ids.length > 5, `bars are drawn in view before scrolling (${before.ids.length})`);
+
+    // Two screens to the right, a step a frame, as a scroll bar or a touchpad does.
+    await s.executeAsync(
+      `const done = arguments[arguments.length - 1];
+       const sc = document.querySelector('.timeline .scroller');
+       let i = 0;
+       const step = () => { if (i++ < 40) { sc.scrollLeft += sc.clientWidth / 20; requestAnimationFrame(step); } else done(); };
+       requestAnimationFrame(step);`,
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    const after = await inView();
+    assert.ok(after.day > shift(before.day, 60), `the timeline stays scrolled to later days (${before.day} → ${after.day})`);
+    assert.ok(after.ids.length > 5, `the bars of those days are drawn (${after.ids.length})`);
+    const overlap = after.ids.filter((id) => before.ids.includes(id)).length;
+    assert.ok(overlap < after.ids.length / 2, 'other bars than before are in view');
+  });
+});

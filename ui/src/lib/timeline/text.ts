@@ -88,3 +88,17 @@ export function canvasCharWidth(font: string): CharWidth {
     return w;
   };
 }
+
+/** Runs `measure` once the fonts are in, in a task of its own: a module measuring labels calls
+ *  it as it loads (ahead of the first visit, while the app is idle), so that the first labels
+ *  fit without making a canvas and setting its font on the spot. */
+export function measureAhead(measure: () => void): void {
+  if (typeof document === "undefined" || !document.fonts) return;
+  void document.fonts.ready.then(() => setTimeout(measure, 0));
+}
+
+/** Measures the common characters (ASCII and the ellipsis) of a per-character measure. */
+export function commonCharacters(width: CharWidth): void {
+  for (let c = 32; c < 127; c++) width(String.fromCharCode(c));
+  width(ELLIPSIS);
+}
