@@ -89,12 +89,12 @@ export function canvasCharWidth(font: string): CharWidth {
   };
 }
 
-/** Runs `measure` once the fonts are in, in a task of its own: a module measuring labels calls
- *  it as it loads (ahead of the first visit, while the app is idle), so that the first labels
- *  fit without making a canvas and setting its font on the spot. */
-export function measureAhead(measure: () => void): void {
+/** Runs `work` once the fonts are in, in a task of its own. A view's module calls it as it
+ *  loads (ahead of the first visit, while the app is idle) for work the first visit would
+ *  otherwise wait for: e.g. making a canvas to measure labels and setting its font. */
+export function afterFontsLoad(work: () => void): void {
   if (typeof document === "undefined" || !document.fonts) return;
-  void document.fonts.ready.then(() => setTimeout(measure, 0));
+  void document.fonts.ready.then(() => setTimeout(work, 0));
 }
 
 /** Measures the common characters (ASCII and the ellipsis) of a per-character measure. */
