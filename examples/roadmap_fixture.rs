@@ -25,17 +25,7 @@ fn main() {
     ws.import_document(&synthetic_roadmap(items, lanes, from, days, 42), chrono::Utc::now()).expect("import");
 
     // The whole three years at month zoom, as the view asks for on opening.
-    let request = LayoutRequest {
-        from,
-        to: from + Duration::days(days - 1),
-        zoom: Zoom::Month,
-        lanes: None,
-        kinds: None,
-        statuses: None,
-        objective: None,
-        baseline: None,
-        goals_at_risk: None,
-    };
+    let request = LayoutRequest::new(from, from + Duration::days(days - 1), Zoom::Month);
     let today = from + Duration::days(120);
     let started = Instant::now();
     let view = ws.roadmap_view(&request, today, Default::default()).expect("view");

@@ -103,17 +103,7 @@ fn svg_titles(svg: &str) -> Vec<(String, f64, String)> {
 fn geometry(ws: &Workspace, zoom: Zoom) -> (RoadmapGeometry, PictureOptions) {
     let mut options = PictureOptions::new(start(), start() + Duration::days(330));
     options.zoom = zoom;
-    let request = LayoutRequest {
-        from: options.from,
-        to: options.to,
-        zoom,
-        lanes: None,
-        kinds: None,
-        statuses: None,
-        objective: None,
-        baseline: None,
-        goals_at_risk: None,
-    };
+    let request = LayoutRequest::new(options.from, options.to, zoom);
     (ws.roadmap_view(&request, sample_day(), EditState::default()).unwrap().geometry, options)
 }
 

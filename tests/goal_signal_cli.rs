@@ -145,17 +145,7 @@ fn the_roadmap_view_draws_the_signal_on_its_bars_and_filters_goals_at_risk() {
     let dir = tempfile::tempdir().unwrap();
     let ws = Workspace::open_existing(&workspace(dir.path())).unwrap();
     let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
-    let req = LayoutRequest {
-        from: day("2027-01-01"),
-        to: day("2027-03-31"),
-        zoom: Zoom::Month,
-        lanes: None,
-        kinds: None,
-        statuses: None,
-        objective: None,
-        baseline: None,
-        goals_at_risk: None,
-    };
+    let req = LayoutRequest::new(day("2027-01-01"), day("2027-03-31"), Zoom::Month);
     let view = ws.roadmap_view(&req, day("2027-02-15"), EditState::default()).unwrap();
     let bar = |id: &str| view.geometry.bars.iter().find(|b| b.item == id).unwrap().clone();
     let report = json_of(&ws_path(dir.path()), &["report", "roadmap", "--json", "--as-of", "2027-02-15"]);

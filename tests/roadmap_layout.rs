@@ -46,17 +46,7 @@ fn item(id: &str, lane: &str, start: &str, end: &str) -> RoadmapItem {
 }
 
 fn request(from: &str, to: &str, zoom: Zoom) -> LayoutRequest {
-    LayoutRequest {
-        from: date(from),
-        to: date(to),
-        zoom,
-        lanes: None,
-        kinds: None,
-        statuses: None,
-        objective: None,
-        baseline: None,
-        goals_at_risk: None,
-    }
+    LayoutRequest::new(date(from), date(to), zoom)
 }
 
 fn lay(lanes: &[Lane], items: &[RoadmapItem], req: &LayoutRequest) -> RoadmapGeometry {

@@ -15,17 +15,7 @@ use lodestar::Workspace;
 
 fn request() -> LayoutRequest {
     let from = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
-    LayoutRequest {
-        from,
-        to: from + Duration::days(364),
-        zoom: Zoom::Month,
-        lanes: None,
-        kinds: None,
-        statuses: None,
-        objective: None,
-        baseline: None,
-        goals_at_risk: None,
-    }
+    LayoutRequest::new(from, from + Duration::days(364), Zoom::Month)
 }
 
 /// The title and start of the bar of `item` as the Roadmap view shows it.

@@ -186,17 +186,7 @@ impl Workspace {
                 return Err(Error::invalid(OPTIONS, "lanes", format!("There is no lane \"{unknown}\".")));
             }
         }
-        let request = LayoutRequest {
-            from: options.from,
-            to: options.to,
-            zoom: options.zoom,
-            lanes: options.lanes.clone(),
-            kinds: None,
-            statuses: None,
-            objective: None,
-            baseline: None,
-            goals_at_risk: None,
-        };
+        let request = LayoutRequest { lanes: options.lanes.clone(), ..LayoutRequest::new(options.from, options.to, options.zoom) };
         let view = self.roadmap_view(&request, today, EditState::default())?;
         Ok((view.geometry, self.product()?.name))
     }

@@ -51,6 +51,13 @@ pub struct LayoutRequest {
     pub goals_at_risk: Option<bool>,
 }
 
+impl LayoutRequest {
+    /// Everything in `[from, to]` at `zoom`: no filter, no baseline.
+    pub fn new(from: NaiveDate, to: NaiveDate, zoom: Zoom) -> LayoutRequest {
+        LayoutRequest { from, to, zoom, lanes: None, kinds: None, statuses: None, objective: None, baseline: None, goals_at_risk: None }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct RoadmapGeometry {
