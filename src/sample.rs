@@ -885,9 +885,6 @@ pub fn synthetic_roadmap(items: usize, lanes: usize, from: NaiveDate, days: i64,
         let length = 1 + next(60) as i64;
         let quarter = (start - from).num_days() / 91;
         doc.roadmap_items.push(RoadmapItem {
-            id: format!("r{i}"),
-            lane: format!("l{}", i % lanes),
-            title: format!("Initiative {i}: {}", ["Onboarding", "Mobile speed", "Integrations", "Billing", "Search"][i % 5]),
             start: Some(start),
             end: Some(start + Duration::days(length - 1)),
             kind: ItemKind::ALL[i % ItemKind::ALL.len()],
@@ -895,15 +892,11 @@ pub fn synthetic_roadmap(items: usize, lanes: usize, from: NaiveDate, days: i64,
             horizon: Some([Horizon::Now, Horizon::Next, Horizon::Later][i % 3]),
             objectives: if i % 3 == 0 { vec![] } else { vec![format!("o{quarter}-{}", next(5))] },
             depends_on: if i % 5 == 4 { vec![format!("r{}", next(i as u64))] } else { vec![] },
-            expected_impact: None,
-            tradeoff: None,
-            rice: None,
-            ice: None,
-            moscow: None,
-            urgent: None,
-            important: None,
-            key_results: vec![],
-            external_key: None,
+            ..RoadmapItem::new(
+                format!("r{i}"),
+                format!("l{}", i % lanes),
+                format!("Initiative {i}: {}", ["Onboarding", "Mobile speed", "Integrations", "Billing", "Search"][i % 5]),
+            )
         });
         if i % 10 == 0 {
             doc.milestones.push(Milestone {

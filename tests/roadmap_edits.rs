@@ -672,25 +672,13 @@ fn random_edit(doc: &Document, op: u8, a: usize, b: usize, days: i64) -> Option<
         },
         9 => RoadmapEdit::CreateItem {
             item: RoadmapItem {
-                id: String::new(),
-                lane: lane.id.clone(),
-                title: format!("New {a}"),
                 start: Some(day0),
                 end: Some(day0 + chrono::Duration::days(days.abs())),
                 kind: ItemKind::Discovery,
                 status: ItemStatus::Idea,
-                horizon: None,
                 objectives: vec![objective.id.clone()],
                 depends_on: vec![other.id.clone()],
-                expected_impact: None,
-                tradeoff: None,
-                rice: None,
-                ice: None,
-                moscow: None,
-                urgent: None,
-                important: None,
-                key_results: vec![],
-                external_key: None,
+                ..RoadmapItem::new(String::new(), lane.id.clone(), format!("New {a}"))
             },
         },
         10 => {

@@ -23,25 +23,11 @@ fn lane(id: &str, color: Option<&str>) -> Lane {
 
 fn item(id: &str, lane: &str, start: &str, end: &str) -> RoadmapItem {
     RoadmapItem {
-        id: id.into(),
-        lane: lane.into(),
-        title: format!("Item {id}"),
         start: Some(date(start)),
         end: Some(date(end)),
         kind: ItemKind::Feature,
         status: ItemStatus::Planned,
-        horizon: None,
-        objectives: vec![],
-        depends_on: vec![],
-        expected_impact: None,
-        tradeoff: None,
-        rice: None,
-        ice: None,
-        moscow: None,
-        urgent: None,
-        important: None,
-        key_results: vec![],
-        external_key: None,
+        ..RoadmapItem::new(id, lane, format!("Item {id}"))
     }
 }
 
