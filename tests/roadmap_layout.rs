@@ -426,6 +426,34 @@ fn the_view_filters_colours_and_marks_conflicts_from_the_file() {
 }
 
 #[test]
+fn the_view_tells_the_whole_plans_first_and_last_day_whatever_the_range_and_filter() {
+    // Items run from Jan 1 (r1) to Apr 30 (r4); milestone m1 is due Apr 15.
+    let (_dir, ws) = workspace_of(&figures_doc());
+    let narrow = LayoutRequest { lanes: Some(vec!["l1".into()]), ..request("2027-02-01", "2027-02-10", Zoom::Week) };
+    let span = ws.roadmap_view(&narrow, date("2027-02-15"), EditState::default()).unwrap().plan_span.unwrap();
+    assert_eq!((span.from, span.to), (date("2027-01-01"), date("2027-04-30")));
+
+    // A milestone after every item widens it; an undated idea does not.
+    let mut doc = figures_doc();
+    doc["milestones"][1]["due"] = json!("2027-06-30");
+    doc["roadmap_items"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "r0", "lane": "l1", "title": "Idea", "kind": "feature", "status": "idea" }));
+    let (_dir, ws) = workspace_of(&doc);
+    let span = ws.roadmap_view(&narrow, date("2027-02-15"), EditState::default()).unwrap().plan_span.unwrap();
+    assert_eq!((span.from, span.to), (date("2027-01-01"), date("2027-06-30")));
+
+    // Nothing dated: no span (null across IPC).
+    let mut empty = figures_doc();
+    empty["roadmap_items"] = json!([]);
+    empty["milestones"] = json!([]);
+    let (_dir, ws) = workspace_of(&empty);
+    let view = ws.roadmap_view(&narrow, date("2027-02-15"), EditState::default()).unwrap();
+    assert_eq!(serde_json::to_value(&view).unwrap()["plan_span"], serde_json::Value::Null);
+}
+
+#[test]
 fn a_saved_baseline_shows_ghosts_and_slips_most_slipped_first() {
     let dir = tempfile::tempdir().unwrap();
     let path = sample_workspace(dir.path(), "sample.lodestar");

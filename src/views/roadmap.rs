@@ -30,7 +30,19 @@ pub struct RoadmapView {
     pub allocation: Allocation,
     /// Items without dates (ideas), not on the timeline.
     pub unscheduled: u32,
+    /// The first and last day of the whole plan (every dated item and milestone, whatever
+    /// the range and filters); null when nothing is dated. The timeline asks for a range
+    /// that covers it, so scrolling through the plan needs no new request.
+    pub plan_span: Option<PlanSpan>,
     pub history: EditState,
+}
+
+/// The days from the plan's first dated item or milestone to its last, inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PlanSpan {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -50,6 +50,18 @@ describe("scale", () => {
     expect(nearEdge("2027-03-10", "2027-05-01", "2027-01-01", "2028-01-01", 30)).toBe(false);
   });
 
+  it("covers the whole plan too, so that scrolling through it needs no new request", () => {
+    // A plan of 2025–2029 seen in early 2027: a year beyond each end of the plan.
+    const plan = { from: "2025-03-01", to: "2029-10-31" };
+    expect(loadRange("2027-01-01", "2027-06-01", plan)).toEqual({ from: "2024-03-01", to: "2030-10-31" });
+    // Seen beyond its end: a year beyond the window.
+    expect(loadRange("2031-01-01", "2031-06-01", plan)).toEqual({ from: "2024-03-01", to: "2032-05-31" });
+    // No plan (nothing dated): around the window only.
+    expect(loadRange("2027-01-01", "2027-06-01", null)).toEqual(loadRange("2027-01-01", "2027-06-01"));
+    // A plan longer than the core draws: the window's range, as without one.
+    expect(loadRange("2027-01-01", "2027-06-01", { from: "2000-01-01", to: "2030-01-01" })).toEqual(loadRange("2027-01-01", "2027-06-01"));
+  });
+
   it("never asks for more than the core's twenty years, even for a window wider than that", () => {
     // A 2,560 px window at year zoom shows ~12 years; a window's width on each side would be 36.
     const wide = loadRange("2027-01-01", "2039-01-01");

@@ -76,14 +76,22 @@ function withinLimit(from: string, to: string): { from: string; to: string } {
 
 /**
  * The range to ask the core for, around a visible window [start, end]: generous on both
- * sides (at least a year, or a window's width) so that panning rarely needs a new request,
- * and never longer than the core accepts.
+ * sides (at least a year, or a window's width) and, given the plan's first and last day,
+ * around the whole plan as well, so that scrolling through the plan needs no new request
+ * (each one redraws the timeline: ~130 ms of frozen scrolling at 10,000 items). Never
+ * longer than the core accepts: a plan too long for that gets the window's range only.
  */
-export function loadRange(start: string, end: string): { from: string; to: string } {
-  const span = Math.max(1, daysBetween(start, end));
-  const pad = Math.max(365, span);
-  return withinLimit(addDays(start, -pad), addDays(end, pad));
+export function loadRange(start: string, end: string, plan?: { from: string; to: string } | null): { from: string; to: string } {
+  const pad = Math.max(365, daysBetween(start, end), 1);
+  const around = withinLimit(addDays(start, -pad), addDays(end, pad));
+  if (!plan) return around;
+  const from = addDays(earlier(start, plan.from), -pad);
+  const to = addDays(later(end, plan.to), pad);
+  return daysBetween(from, to) <= MAX_RANGE_DAYS ? { from, to } : around;
 }
+
+const earlier = (a: string, b: string) => (dayNumber(a) <= dayNumber(b) ? a : b);
+const later = (a: string, b: string) => (dayNumber(a) >= dayNumber(b) ? a : b);
 
 /**
  * The range of the first request when the view opens: the visible window and a month on

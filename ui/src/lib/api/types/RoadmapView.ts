@@ -4,6 +4,7 @@ import type { BaselineSummary } from "./BaselineSummary";
 import type { EditState } from "./EditState";
 import type { Lane } from "./Lane";
 import type { ObjectiveRef } from "./ObjectiveRef";
+import type { PlanSpan } from "./PlanSpan";
 import type { RoadmapGeometry } from "./RoadmapGeometry";
 import type { Slip } from "./Slip";
 
@@ -31,4 +32,10 @@ allocation: Allocation,
 /**
  * Items without dates (ideas), not on the timeline.
  */
-unscheduled: number, history: EditState, };
+unscheduled: number, 
+/**
+ * The first and last day of the whole plan (every dated item and milestone, whatever
+ * the range and filters); null when nothing is dated. The timeline asks for a range
+ * that covers it, so scrolling through the plan needs no new request.
+ */
+plan_span: PlanSpan | null, history: EditState, };
