@@ -4,7 +4,8 @@
 use crate::compute::okr::{okr_figures, Health};
 use crate::compute::roadmap::Conflict;
 use crate::compute::roadmap::{
-    allocation, conflicts, default_range, goal_signals, objective_of_key_result, served_objectives, serves_a_goal, why_coverage, GoalSignal,
+    allocation, conflicts, default_range, goal_signals, objective_of_key_result, plan_span, served_objectives, serves_a_goal, why_coverage,
+    GoalSignal,
 };
 use crate::error::{Error, Result};
 use crate::interchange::Document;
@@ -143,7 +144,7 @@ impl Workspace {
             coverage: why_coverage(&doc.roadmap_items),
             allocation: allocation(&doc.roadmap_items, req.from, req.to),
             unscheduled: doc.roadmap_items.iter().filter(|i| i.start.is_none()).count() as u32,
-            plan_span: plan_span(&doc),
+            plan_span: plan_span(&doc.roadmap_items, &doc.milestones).map(|(from, to)| PlanSpan { from, to }),
             history,
         })
     }
@@ -531,18 +532,6 @@ fn objective_refs(doc: &Document) -> Vec<ObjectiveRef> {
             deadline: o.cycle.as_deref().and_then(|c| ends.get(c).copied()),
         })
         .collect()
-}
-
-/// The first and last day of every dated item and milestone (null when none is dated).
-fn plan_span(doc: &Document) -> Option<PlanSpan> {
-    let items = doc.roadmap_items.iter().flat_map(|i| [i.start, i.end]).flatten();
-    let days = items.chain(doc.milestones.iter().map(|m| m.due));
-    days.fold(None, |span: Option<PlanSpan>, d| {
-        Some(match span {
-            None => PlanSpan { from: d, to: d },
-            Some(s) => PlanSpan { from: s.from.min(d), to: s.to.max(d) },
-        })
-    })
 }
 
 fn involves(c: &Conflict, id: &str) -> bool {

@@ -162,9 +162,21 @@ pub fn goal_signals(items: &[RoadmapItem], key_results: &[KeyResult], figures: &
 /// that count (not dropped, dated).
 pub fn default_range(items: &[RoadmapItem]) -> Option<(NaiveDate, NaiveDate)> {
     let dated = items.iter().filter(|i| i.status != ItemStatus::Dropped).filter_map(|i| Some((i.start?, i.end?)));
-    dated.fold(None, |acc, (s, e)| match acc {
-        None => Some((s, e)),
-        Some((a, b)) => Some((a.min(s), b.max(e))),
+    date_span(dated.flat_map(|(start, end)| [start, end]))
+}
+
+/// The whole plan on the timeline: its first to its last day over every date an item
+/// (dropped ones included: they are drawn) or a milestone has.
+pub fn plan_span(items: &[RoadmapItem], milestones: &[Milestone]) -> Option<(NaiveDate, NaiveDate)> {
+    let item_days = items.iter().flat_map(|i| [i.start, i.end]).flatten();
+    date_span(item_days.chain(milestones.iter().map(|m| m.due)))
+}
+
+/// The earliest and the latest of `days` (none when there are none).
+fn date_span(days: impl IntoIterator<Item = NaiveDate>) -> Option<(NaiveDate, NaiveDate)> {
+    days.into_iter().fold(None, |span, d| match span {
+        None => Some((d, d)),
+        Some((first, last)) => Some((first.min(d), last.max(d))),
     })
 }
 
