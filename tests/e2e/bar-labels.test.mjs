@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withApp, cli, tempDir, appEnv, importDocument } from './webdriver.mjs';
+import { withApp, waitFor, cli, tempDir, appEnv, importDocument, PAINTED } from './webdriver.mjs';
 
 const DAY = 86_400_000;
 const iso = (d) => d.toISOString().slice(0, 10);
@@ -72,24 +72,44 @@ test('bar titles on screen are the exported picture’s, cut at the same letter 
     await s.waitFor('.timeline[data-ready="true"]');
     await s.waitFor('g.bar[data-item-id="r0"]');
     await s.execute(`return document.fonts.ready.then(() => true)`);
+    // Once drawn, the view loads the plan and a year around it; then the tiles beyond the
+    // viewport are painted between frames.
+    await waitFor(async () => (await s.execute(`return document.querySelector('.timeline').dataset.from;`)) <= shift(iso(new Date()), -300), { message: 'the range around the plan' });
+    await new Promise((r) => setTimeout(r, 300));
     const screen = await s.execute(`
       const tl = document.querySelector('.timeline');
+      // The label each bar was painted with, its width in the painted font, and the rightmost
+      // column of ink in the title's band on the canvas.
+      ${PAINTED}
+      const measure = document.createElement('canvas').getContext('2d');
+      measure.font = '500 12px "Inter", system-ui, sans-serif';
       const bars = [...document.querySelectorAll('.timeline g.bar[data-item-id]')].map((g) => {
-        const t = g.querySelector('text.bar-title');
         const rect = g.querySelector('rect.body-rect');
-        return { id: g.dataset.itemId, text: t ? t.textContent : '', x: t ? Number(t.getAttribute('x')) : null,
-                 drawn: t ? t.getComputedTextLength() : 0, width: Number(rect.getAttribute('width')) };
+        const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => Number(rect.getAttribute(a)));
+        const text = g.dataset.label ?? '';
+        const { data: band, width: bw, height: bh, scale } = painted(x, y + h / 2 - 6, w, 12);
+        const fill = [0, 1, 2].map((k) => band[4 * (bw - Math.round(3 * scale)) + k]);
+        // Inside the bar's outline; a dropped bar's hatching is all "ink", so it is not read.
+        let ink = null;
+        if (g.dataset.status !== 'dropped')
+        for (let c = Math.round(2 * scale); c < bw - Math.round(3 * scale); c++)
+          for (let r = 0; r < bh; r++) {
+            const i = 4 * (r * bw + c);
+            if ([0, 1, 2].some((k) => Math.abs(band[i + k] - fill[k]) > 60)) ink = x + c / scale;
+          }
+        return { id: g.dataset.itemId, status: g.dataset.status, text, x: text ? Number(g.dataset.labelX) : null,
+                 drawn: text ? measure.measureText(text).width : 0, ink, width: w, right: x + w };
       });
       const inter = [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Inter' && f.status === 'loaded').map((f) => f.weight);
-      return { from: tl.dataset.from, ppd: Number(tl.dataset.pxPerDay), zoom: tl.dataset.zoom, bars, inter };`);
+      return { from: tl.dataset.from, to: tl.dataset.to, ppd: Number(tl.dataset.pxPerDay), zoom: tl.dataset.zoom, bars, inter };`);
 
     assert.equal(screen.bars.length, count, 'every bar is drawn');
     assert.ok(screen.inter.includes('500'), `the bundled Inter (500, the titles' weight) is loaded: ${screen.inter}`);
 
-    // The same range and zoom exported by the CLI.
+    // The same range and zoom exported by the CLI (the view loads the plan and a year around it).
     const out = join(dir, 'labels.svg');
     const from = screen.from;
-    const r = cli(['--workspace', ws, 'export', 'roadmap', '--out', out, '--from', from, '--to', shift(from, 200), '--zoom', screen.zoom]);
+    const r = cli(['--workspace', ws, 'export', 'roadmap', '--out', out, '--from', from, '--to', screen.to, '--zoom', screen.zoom]);
     assert.equal(r.status, 0, r.stderr);
     const exported = exportedLabels(readFileSync(out, 'utf8'));
 
@@ -106,6 +126,7 @@ test('bar titles on screen are the exported picture’s, cut at the same letter 
         // checked).
         if (/^[\u0000-\u024F\u2000-\u206F]*$/.test(bar.text)) {
           assert.ok(bar.drawn <= bar.width - 16 + 2, `${bar.id}: “${bar.text}” is ${bar.drawn} px wide in a ${bar.width} px bar`);
+          if (bar.status !== 'dropped') assert.ok(bar.ink !== null && bar.ink >= bar.x && bar.ink <= bar.right - 8 + 2, `${bar.id}: “${bar.text}” is painted from ${bar.x} to ${bar.ink}, in a bar ending at ${bar.right}`);
         }
       }
       if (bar.text.endsWith('…')) cut += 1;

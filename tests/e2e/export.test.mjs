@@ -27,7 +27,7 @@ test('export dialog: live preview, copy PNG to the clipboard, save an SVG', asyn
   await withApp(t, appEnv(dir, ws), async (s) => {
     const link = await s.waitFor('a[data-view="roadmap"]');
     await link.click();
-    await s.waitFor('rect.body-rect');
+    await s.waitFor('.timeline[data-ready="true"] g.bar');
     await s.keys(Keys.CONTROL, 'e');
     await s.waitFor('#export-dialog[open]');
     await waitFor(async () => (await previewSrc(s))?.startsWith('data:image/png;base64,'), { message: 'the preview to be drawn' });

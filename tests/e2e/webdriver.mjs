@@ -381,6 +381,22 @@ export async function chooseFromFileMenu(item) {
 // ------------------------------------------------------------------ CLI ----
 
 /** Runs the lodestar CLI; returns {status, stdout, stderr}. */
+/**
+ * Page-side source of `painted(x, y, w, h)`: the roadmap timeline's painted pixels over a
+ * region in plan coordinates, composed from its canvas tiles, as
+ * `{ data (RGBA), width, height, scale }` (device pixels; `scale` of them per CSS pixel).
+ */
+export const PAINTED = `function painted(x, y, w, h) {
+  const tiles = [...document.querySelectorAll('.timeline .plan-paint canvas')];
+  const scale = tiles.length ? tiles[0].width / parseFloat(tiles[0].style.width) : 1;
+  const out = document.createElement('canvas');
+  out.width = Math.max(1, Math.round(w * scale));
+  out.height = Math.max(1, Math.round(h * scale));
+  const ctx = out.getContext('2d');
+  for (const t of tiles) ctx.drawImage(t, Math.round((parseFloat(t.style.left) - x) * scale), Math.round((parseFloat(t.style.top) - y) * scale));
+  return { data: ctx.getImageData(0, 0, out.width, out.height).data, width: out.width, height: out.height, scale };
+}`;
+
 export function cli(args) {
   if (!existsSync(CLI)) throw new Error(`lodestar CLI not found: ${CLI}`);
   const r = spawnSync(CLI, args, { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 2 ** 20 });
