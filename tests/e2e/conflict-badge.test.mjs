@@ -54,20 +54,7 @@ test('a conflict shows as a painted badge that opens its explanation', async (t)
     assert.equal(r3.badge, null, 'the item outside the conflict has no badge');
     for (const b of [r1, r2]) assert.deepEqual(b.badge.rgb, [214, 69, 69], `${b.id}: the badge is painted in the danger red`);
 
-    await s.cmd('POST', '/actions', {
-      actions: [
-        {
-          type: 'pointer',
-          id: 'mouse',
-          parameters: { pointerType: 'mouse' },
-          actions: [
-            { type: 'pointerMove', x: Math.round(r2.badge.x), y: Math.round(r2.badge.y), duration: 0 },
-            { type: 'pointerDown', button: 0 },
-            { type: 'pointerUp', button: 0 },
-          ],
-        },
-      ],
-    });
+    await s.clickAt(r2.badge.x, r2.badge.y);
     const popover = await s.waitFor('[data-conflict-popover="r2"]');
     assert.match(await popover.text(), /“Faster charts” starts before “Guided setup” ends/);
     assert.equal(await s.execute(`return document.querySelector('[data-item-panel]');`), null, 'the badge does not open the item');

@@ -67,20 +67,7 @@ test('the exported web page shows the roadmap and, for a clicked bar, why it is 
     const [x, y] = await s.execute(
       'const r = document.querySelector(\'[data-item-id="r-guided"]\').getBoundingClientRect(); return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];',
     );
-    await s.cmd('POST', '/actions', {
-      actions: [
-        {
-          type: 'pointer',
-          id: 'mouse',
-          parameters: { pointerType: 'mouse' },
-          actions: [
-            { type: 'pointerMove', duration: 0, x, y, origin: 'viewport' },
-            { type: 'pointerDown', button: 0 },
-            { type: 'pointerUp', button: 0 },
-          ],
-        },
-      ],
-    });
+    await s.clickAt(x, y);
     await waitFor(() => s.execute('return !document.getElementById("why").hidden'), { message: 'the why panel' });
     assert.equal(await s.execute('return document.getElementById("why-title").textContent'), 'Guided setup checklist');
     const goals = await s.execute('return document.getElementById("why-goals").textContent');

@@ -267,6 +267,26 @@ export class Session {
     await this.cmd('DELETE', '/actions').catch(() => {});
   }
 
+  /** W3C actions: a real mouse click at (x, y) in viewport pixels (for what WebDriver's element
+   *  click cannot reach: SVG groups, shapes with no paint of their own). */
+  async clickAt(x, y) {
+    await this.cmd('POST', '/actions', {
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', origin: 'viewport', x: Math.round(x), y: Math.round(y), duration: 0 },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+    await this.cmd('DELETE', '/actions').catch(() => {});
+  }
+
   /** W3C actions: press a key chord, e.g. keys(Keys.CONTROL, 'z'). */
   async keys(...chord) {
     const down = chord.map((value) => ({ type: 'keyDown', value }));
