@@ -18,14 +18,11 @@ test('a conflict shows as a painted badge that opens its explanation', async (t)
     format: 'lodestar-workspace',
     version: 1,
     product: { name: 'Polaris' },
-    lanes: [
-      { id: 'l1', name: 'Onboarding', color: '#0072B2' },
-      { id: 'l2', name: 'Mobile', color: '#E69F00' },
-    ],
+    lanes: [{ id: 'p', name: 'Platform' }],
     roadmap_items: [
-      { id: 'r1', lane: 'l1', title: 'Guided setup', start, end: shift(start, 20), kind: 'feature', status: 'planned' },
-      { id: 'r2', lane: 'l2', title: 'Faster charts', start: shift(start, 10), end: shift(start, 40), kind: 'reliability', status: 'planned', depends_on: ['r1'] },
-      { id: 'r3', lane: 'l2', title: 'Offline mode', start: shift(start, 50), end: shift(start, 70), kind: 'feature', status: 'planned' },
+      { id: 'r1', lane: 'p', title: 'Guided setup', start, end: shift(start, 20), kind: 'feature', status: 'planned' },
+      { id: 'r2', lane: 'p', title: 'Faster charts', start: shift(start, 10), end: shift(start, 40), kind: 'reliability', status: 'planned', depends_on: ['r1'] },
+      { id: 'r3', lane: 'p', title: 'Offline mode', start: shift(start, 50), end: shift(start, 70), kind: 'feature', status: 'planned' },
     ],
   });
 

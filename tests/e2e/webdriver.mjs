@@ -248,42 +248,28 @@ export class Session {
         duration: Math.round(duration / steps),
       });
     }
-    await this.cmd('POST', '/actions', {
-      actions: [
-        {
-          type: 'pointer',
-          id: 'mouse',
-          parameters: { pointerType: 'mouse' },
-          actions: [
-            { type: 'pointerMove', origin: 'viewport', x: Math.round(x), y: Math.round(y), duration: 0 },
-            { type: 'pointerDown', button: 0 },
-            { type: 'pause', duration: 50 },
-            ...moves,
-            { type: 'pointerUp', button: 0 },
-          ],
-        },
-      ],
-    });
-    await this.cmd('DELETE', '/actions').catch(() => {});
+    await this.mouse([
+      { type: 'pointerMove', origin: 'viewport', x: Math.round(x), y: Math.round(y), duration: 0 },
+      { type: 'pointerDown', button: 0 },
+      { type: 'pause', duration: 50 },
+      ...moves,
+      { type: 'pointerUp', button: 0 },
+    ]);
   }
 
   /** W3C actions: a real mouse click at (x, y) in viewport pixels (for what WebDriver's element
    *  click cannot reach: SVG groups, shapes with no paint of their own). */
   async clickAt(x, y) {
-    await this.cmd('POST', '/actions', {
-      actions: [
-        {
-          type: 'pointer',
-          id: 'mouse',
-          parameters: { pointerType: 'mouse' },
-          actions: [
-            { type: 'pointerMove', origin: 'viewport', x: Math.round(x), y: Math.round(y), duration: 0 },
-            { type: 'pointerDown', button: 0 },
-            { type: 'pointerUp', button: 0 },
-          ],
-        },
-      ],
-    });
+    await this.mouse([
+      { type: 'pointerMove', origin: 'viewport', x: Math.round(x), y: Math.round(y), duration: 0 },
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerUp', button: 0 },
+    ]);
+  }
+
+  /** Runs W3C mouse actions, then releases whatever they left pressed. */
+  async mouse(actions) {
+    await this.cmd('POST', '/actions', { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] });
     await this.cmd('DELETE', '/actions').catch(() => {});
   }
 
