@@ -1,9 +1,9 @@
 // The timeline's plan drawn on a canvas: baseline ghosts, dependency arrows, bars and milestone
 // diamonds, exactly as the core laid them out. WebKitGTK repaints a scrolled area whole in
-// every frame when it paints in software (as it does for many Linux users); a canvas repaints
-// as one picture copy, where the same plan as SVG elements cost ~6 ms a frame at 10,000 items.
-// What is interactive (focus, keys, hit-testing, names for assistive technology) stays in an
-// SVG layer above it; this module only paints.
+// every frame when it paints in software (as it does for many Linux users); a painted canvas
+// repaints as a picture copy, where the same plan as SVG elements cost ~6 ms a frame at 10,000
+// items. The canvases are tiles (tiles.ts). What is interactive (focus, keys, hit-testing,
+// names for assistive technology) stays in an SVG layer above them; this module only paints.
 import type { Arrow } from "../api/types/Arrow";
 import type { Bar } from "../api/types/Bar";
 import type { Diamond } from "../api/types/Diamond";

@@ -46,7 +46,8 @@ export class TileLayer {
     for (const { key, box } of tilesMeeting(win, width, height)) {
       keep.add(key);
       let tile = this.tiles.get(key);
-      if (tile && (tile.box.x1 !== box.x1 || tile.box.y1 !== box.y1)) {
+      // A tile cut by the plan's edge that moved, or a display of another pixel density.
+      if (tile && (tile.box.x1 !== box.x1 || tile.box.y1 !== box.y1 || tile.canvas.width !== Math.round((box.x1 - box.x0) * scale))) {
         this.drop(key, tile);
         tile = undefined;
       }
