@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { withApp, waitFor, exportJson, tempDir, appEnv, Keys, importDocument } from './webdriver.mjs';
+import { withApp, waitFor, exportJson, tempDir, appEnv, Keys, importDocument, PAINTED } from './webdriver.mjs';
 
 const DAY = 86_400_000;
 const iso = (d) => d.toISOString().slice(0, 10);
@@ -50,6 +50,20 @@ async function barBox(s, id) {
   );
 }
 
+/** The bar's box in plan pixels (the painted tiles' coordinates). */
+async function planRect(s, id) {
+  return s.execute(
+    `const r = document.querySelector('g.bar[data-item-id="' + arguments[0] + '"] rect.body-rect');
+     return { x: Number(r.getAttribute('x')), y: Number(r.getAttribute('y')) };`,
+    [id],
+  );
+}
+
+/** The painted colour and opacity (r, g, b, a) at a point of the plan. */
+async function paintedAt(s, x, y) {
+  return s.execute(`${PAINTED} const { data } = painted(arguments[0], arguments[1], 1, 1); return [...data];`, [x, y]);
+}
+
 async function laneCentre(s, id) {
   return s.execute(
     `const r = document.querySelector('.lane-header[data-lane-id="' + arguments[0] + '"]').getBoundingClientRect();
@@ -84,10 +98,20 @@ test('dragging, resizing and re-laning a bar are saved, undone and kept across a
     const resized = box.right + 3 * box.ppd;
     await waitFor(async () => Math.abs((await barBox(s, 'r1')).right - resized) < 2, { message: 'the bar to be redrawn 3 days longer' });
     box = await barBox(s, 'r1');
+    const wasAt = await planRect(s, 'r1');
+    const [blue, orange] = ['0,114,178,255', '230,159,0,255'];
+    // (Painted faint while the drop's answer is on its way, then solid.)
+    await waitFor(async () => (await paintedAt(s, wasAt.x + 4, wasAt.y + 4)).join() === blue, { message: 'r1 painted in the Onboarding blue' });
     const target = await laneCentre(s, 'l2');
     await s.drag(box.cx, box.cy, 0, target - box.cy);
     await waitFor(() => stored(ws).lane === 'l2', { message: 'r1 to move to the Mobile lane' });
     assert.equal(stored(ws).start, shift(start, 7), 'moving to another lane keeps the dates');
+    // Painted at its new place in the Mobile lane's colour, and nothing left where it was.
+    await waitFor(async () => {
+      const r = await planRect(s, 'r1');
+      return r.y !== wasAt.y && (await paintedAt(s, r.x + 4, r.y + 4)).join() === orange;
+    }, { message: 'r1 painted in the Mobile lane, in its colour' });
+    assert.equal((await paintedAt(s, wasAt.x + 4, wasAt.y + 4))[3], 0, 'nothing is left painted where r1 was');
 
     // Undo all three with Ctrl+Z.
     for (const expected of [

@@ -394,7 +394,7 @@ export async function chooseFromFileMenu(item) {
  */
 export const PAINTED = `function painted(x, y, w, h) {
   const tiles = [...document.querySelectorAll('.timeline .plan-paint canvas')];
-  const scale = tiles.length ? tiles[0].width / parseFloat(tiles[0].style.width) : 1;
+  const scale = window.devicePixelRatio || 1;
   const out = document.createElement('canvas');
   out.width = Math.max(1, Math.round(w * scale));
   out.height = Math.max(1, Math.round(h * scale));

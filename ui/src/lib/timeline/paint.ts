@@ -11,7 +11,7 @@ import type { Ghost } from "../api/types/Ghost";
 import type { Health } from "../api/types/Health";
 import { healthInfo } from "../health";
 import { roundedPath } from "./path";
-import type { Box } from "./visible";
+import { pointsBox, rectBox, type Box } from "./visible";
 
 /** The design tokens the plan is painted with, resolved (a canvas cannot read CSS variables). */
 export type Palette = { surface: string; text: string; muted: string; border: string; success: string; warning: string; danger: string; neutral: string };
@@ -27,7 +27,18 @@ export function readPalette(el: Element): Palette {
 }
 
 /** How far a bar's paint reaches beyond its box: a short bar's conflict badge sits after it. */
-export const BAR_REACH = 18;
+const BAR_REACH = 18;
+/** How far right of its diamond a milestone's label may reach (see the Timeline's milestoneLabel). */
+const LABEL_REACH = 240;
+
+// The area each thing paints on, in plan pixels: what a tile must hold to paint it whole.
+export const barArea = (b: Bar): Box => rectBox(b, BAR_REACH);
+export const ghostArea = (g: Ghost): Box => rectBox(g, 1);
+export const arrowArea = (a: Arrow): Box => pointsBox(a.points, 8);
+export const diamondArea = (d: Diamond): Box => ({ x0: d.x - 8, y0: d.y - 8, x1: d.x + LABEL_REACH, y1: d.y + 10 });
+/** What a bar's change may repaint: its area, and the labels of milestones just before it (a
+ *  label takes only the room up to the next bar in its row). */
+export const barReach = (b: Bar): Box => ({ ...barArea(b), x0: b.x - LABEL_REACH });
 
 export const BAR_FONT = '500 12px "Inter", system-ui, sans-serif';
 const BADGE_FONT = '600 11px "Inter", system-ui, sans-serif';
