@@ -36,9 +36,6 @@ export const barArea = (b: Bar): Box => rectBox(b, BAR_REACH);
 export const ghostArea = (g: Ghost): Box => rectBox(g, 1);
 export const arrowArea = (a: Arrow): Box => pointsBox(a.points, 8);
 export const diamondArea = (d: Diamond): Box => ({ x0: d.x - 8, y0: d.y - 8, x1: d.x + LABEL_REACH, y1: d.y + 10 });
-/** What a bar's change may repaint: its area, and the labels of milestones just before it (a
- *  label takes only the room up to the next bar in its row). */
-export const barReach = (b: Bar): Box => ({ ...barArea(b), x0: b.x - LABEL_REACH });
 
 export const BAR_FONT = '500 12px "Inter", system-ui, sans-serif';
 const BADGE_FONT = '600 11px "Inter", system-ui, sans-serif';

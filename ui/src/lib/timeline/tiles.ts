@@ -85,11 +85,6 @@ export class TileLayer {
     for (const tile of this.tiles.values()) if (meets(tile.box, region)) this.paintTile(tile, scale);
   }
 
-  /** Marks the shown tiles meeting any of `areas` out of date: `show` paints them again. */
-  invalidate(areas: readonly Box[]): void {
-    for (const tile of this.tiles.values()) if (areas.some((a) => meets(tile.box, a))) tile.version = -1;
-  }
-
   /** Removes every tile. */
   clear(): void {
     for (const [key, tile] of this.tiles) this.drop(key, tile);
