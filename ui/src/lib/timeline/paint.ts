@@ -37,7 +37,7 @@ export const ghostArea = (g: Ghost): Box => rectBox(g, 1);
 export const arrowArea = (a: Arrow): Box => pointsBox(a.points, 8);
 export const diamondArea = (d: Diamond): Box => ({ x0: d.x - 8, y0: d.y - 8, x1: d.x + LABEL_REACH, y1: d.y + 10 });
 
-export const BAR_FONT = '500 12px "Inter", system-ui, sans-serif';
+const BAR_FONT = '500 12px "Inter", system-ui, sans-serif';
 const BADGE_FONT = '600 11px "Inter", system-ui, sans-serif';
 
 export type PlanPicture = {
@@ -54,7 +54,7 @@ export type PlanPicture = {
 };
 
 /** The goal line's colour: its goals' most severe health. */
-export function goalColour(p: Palette, health: Health | null): string {
+function goalColour(p: Palette, health: Health | null): string {
   return p[healthInfo(health).tone];
 }
 
